@@ -1,0 +1,48 @@
+# Thin targets over the package's command line (python -m spacerace ...).
+# `make book` and `make test` set up everything they need on a fresh machine with Python 3.11.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PARAMS ?=
+BUILD_DIR ?= $(if $(PARAMS),_build/variants/$(basename $(notdir $(PARAMS))),_build)
+
+.PHONY: book test serve bench data clean setup browser
+
+book: $(STAMP)  ## validate the data, execute the chapters, build and publish the HTML
+	$(PY) -m spacerace build --build-dir $(BUILD_DIR) $(if $(PARAMS),--params $(PARAMS))
+
+test: $(STAMP) browser  ## run the whole test suite
+	$(PY) -m pytest
+
+serve: $(STAMP)  ## preview the built site on http://127.0.0.1:8000/
+	$(PY) -m spacerace serve --build-dir $(BUILD_DIR)
+
+bench: $(STAMP)  ## print build times, cache behaviour and page weights
+	$(PY) benchmarks/bench.py
+
+data: $(STAMP)  ## re-derive the tidy datasets from the raw files in data/raw
+	$(PY) scripts/derive_economics.py
+	$(PY) scripts/derive_launches.py
+	$(PY) scripts/make_boundaries.py
+
+setup: $(STAMP)
+
+# The virtual environment, rebuilt when the pinned requirements change.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip check
+	touch $(STAMP)
+
+# Debian's Chromium for the browser tests, installed only when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean:  ## remove the build (the published site, caches and staging)
+	rm -rf _build out

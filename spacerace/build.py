@@ -1,0 +1,368 @@
+"""Build the book: validate, execute in parallel, build the HTML, publish in one move.
+
+1. Validate every dataset (skipped for files unchanged since they last passed).
+2. Execute each chapter with papermill into a staging copy of the book, in parallel; a chapter
+   whose inputs did not change comes from the cache (:mod:`spacerace.notebooks`).
+3. Build the HTML with ``jupyter-book build`` on the staging copy, execution off, warnings as errors.
+4. Only when everything succeeded, point ``<build>/html`` at the new site in one atomic step.
+
+When no input changed at all, nothing runs: no kernel, no Sphinx. A failed build leaves the last
+good site untouched and says which chapter and cell failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .notebooks import Cache, Chapter, Outcome, package_hash, run_chapter, sha256_file
+from .paths import DEFAULT_BUILD_DIR, PACKAGE_DIR, ROOT
+
+BOOK_FILES = ("_config.yml", "_toc.yml")
+BOOK_FOLDERS = ("book",)
+STATIC_DIR = PACKAGE_DIR / "static"
+"""The book's own static files (stylesheet), copied into the site's ``_static``."""
+
+
+class BuildError(RuntimeError):
+    """The build stopped; the message says where and why. The published site is unchanged."""
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    sphinx_ran: bool = False
+    site: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def executed(self) -> list[str]:
+        return [o.chapter for o in self.outcomes if o.status == "ran"]
+
+
+# --------------------------------------------------------------------------- chapters
+
+
+def chapters() -> list[Chapter]:
+    """The notebooks of the book, in the order of ``_toc.yml``."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    found: list[Chapter] = []
+
+    def visit(entry: Any) -> None:
+        if isinstance(entry, dict):
+            file = entry.get("file") or (entry.get("root") if entry is toc else None)
+            if file:
+                path = ROOT / f"{file}.ipynb" if not file.endswith(".ipynb") else ROOT / file
+                if path.exists():
+                    found.append(Chapter(path.stem, path.relative_to(ROOT)))
+            for value in entry.values():
+                if isinstance(value, (list, dict)):
+                    visit(value)
+        elif isinstance(entry, list):
+            for item in entry:
+                visit(item)
+
+    visit(toc)
+    return found
+
+
+def find_chapter(name: str) -> Chapter:
+    """A chapter by its name (``costs``) or its folder (``book/costs``)."""
+    for chapter in chapters():
+        if name in (chapter.name, str(chapter.notebook), chapter.notebook.parent.name, str(chapter.notebook.parent)):
+            return chapter
+    known = ", ".join(c.name for c in chapters())
+    raise BuildError(f"unknown chapter {name!r}; the book has: {known}")
+
+
+# --------------------------------------------------------------------------- parameter files
+
+
+def load_parameter_file(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, Path]]:
+    """Read a variant's parameter file.
+
+    Its form (every key optional)::
+
+        parameters: {base_year: 2015}        # for every chapter that declares them
+        chapters: {costs: {use_ppp: true}}    # for one chapter
+        data: {missions: my_missions.csv}     # other data files, relative to the parameter file
+
+    Returns the shared parameters, the per-chapter ones and the data overrides.
+    """
+    path = Path(path)
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise BuildError(f"{path}: cannot read the parameter file ({error})") from None
+    unknown = set(content) - {"parameters", "chapters", "data", "title"}
+    if unknown:
+        raise BuildError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; use parameters, chapters, data, title")
+    data = {name: (path.parent / file).resolve() for name, file in (content.get("data") or {}).items()}
+    return content.get("parameters") or {}, content.get("chapters") or {}, data
+
+
+def chapter_parameters(chapter: Chapter, shared: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
+    """Check a chapter's parameters: shared ones apply where the chapter declares them."""
+    from . import params
+
+    declared = params.declared(chapter.source)
+    chosen = {name: value for name, value in shared.items() if name in declared}
+    chosen.update(own)
+    return params.resolve(chapter.source, {}, chosen)
+
+
+# --------------------------------------------------------------------------- the build
+
+
+def build(
+    build_dir: Path = DEFAULT_BUILD_DIR,
+    parameter_file: Path | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    echo: Callable[[str], None] = print,
+) -> BuildReport:
+    """Build the whole book into ``build_dir/html`` (see the module's description)."""
+    from . import data
+
+    started = time.perf_counter()
+    build_dir = Path(build_dir).resolve()
+    build_dir.mkdir(parents=True, exist_ok=True)
+    _check_writable(build_dir)
+    shared, per_chapter, overrides = load_parameter_file(parameter_file) if parameter_file else ({}, {}, {})
+    unknown_chapters = set(per_chapter) - {c.name for c in chapters()}
+    if unknown_chapters:
+        raise BuildError(f"{parameter_file}: no chapter named {', '.join(sorted(unknown_chapters))}")
+    plan = [(c, chapter_parameters(c, shared, per_chapter.get(c.name, {}))) for c in chapters()]
+
+    _validate_data(build_dir, overrides, echo)
+    package = package_hash()
+    site_key = _site_key(plan, overrides, package)
+    published = build_dir / "html"
+    if not force and _published_key(published) == site_key:
+        report = BuildReport([Outcome(c.name, "cached", 0.0) for c, _ in plan], False, published.resolve())
+        for outcome in report.outcomes:
+            echo(f"  {outcome.chapter:<14} unchanged")
+        report.seconds = time.perf_counter() - started
+        echo(f"Nothing changed: the site at {published} is up to date ({report.seconds:.1f} s).")
+        return report
+
+    stage = build_dir / "stage"
+    _sync_sources(stage)
+    report = BuildReport()
+    report.outcomes = _execute_all(plan, overrides, package, stage, build_dir, jobs, force, echo)
+    failed = [o for o in report.outcomes if o.status == "failed"]
+    if failed:
+        lines = [f"{o.chapter}: failed in {o.error}" + (f"\n    the executed notebook is kept at {o.notebook}" if o.notebook else "") for o in failed]
+        raise BuildError("a chapter failed; the published site is unchanged.\n  " + "\n  ".join(lines))
+
+    _write_static(stage)
+    echo("  building the HTML (jupyter-book, warnings are errors) ...")
+    sphinx_started = time.perf_counter()
+    html = _run_jupyter_book(stage, build_dir)
+    report.sphinx_ran = True
+    echo(f"  HTML built in {time.perf_counter() - sphinx_started:.1f} s")
+    (html / ".spacerace-build.json").write_text(json.dumps({"key": site_key}), encoding="utf-8")
+    report.site = publish(html, build_dir)
+    report.seconds = time.perf_counter() - started
+    echo(f"The book is at {published / 'index.html'} ({report.seconds:.1f} s). Preview it with: make serve")
+    return report
+
+
+def _check_writable(folder: Path) -> None:
+    probe = folder / ".write-test"
+    try:
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as error:
+        raise BuildError(f"cannot write to the build folder {folder}: {error.strerror}; choose another with --build-dir") from None
+
+
+def _validate_data(build_dir: Path, overrides: Mapping[str, Path], echo: Callable[[str], None]) -> None:
+    """Validate every dataset unless the same files already passed (their hashes are recorded)."""
+    from . import data
+
+    files = {name: Path(overrides.get(name) or data.path_of(name)) for name in data.resource_names()}
+    missing = [f"{name}: {path}" for name, path in files.items() if not path.exists()]
+    if missing:
+        raise BuildError("data file(s) missing: " + ", ".join(missing))
+    digest = hashlib.sha256(data.DATA_PACKAGE.read_bytes() + package_hash().encode())
+    for name, path in sorted(files.items()):
+        digest.update(f"{name}={sha256_file(path)}".encode())
+    stamp = build_dir / "validated.txt"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return
+    echo("  validating the data ...")
+    try:
+        data.validate(overrides=overrides)
+    except data.DataValidationError as error:
+        raise BuildError(f"the data did not validate; nothing was built.\n{error}") from None
+    stamp.write_text(digest.hexdigest())
+
+
+def _site_key(plan: list[tuple[Chapter, dict[str, Any]]], overrides: Mapping[str, Path], package: str) -> str:
+    """A hash of every input of the site: sources, parameters, data and package."""
+    digest = hashlib.sha256(package.encode())
+    for path in _source_files():
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    for path in sorted((ROOT / "data").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    digest.update(json.dumps([(c.name, p) for c, p in plan], sort_keys=True, default=str).encode())
+    for name, path in sorted(overrides.items()):
+        digest.update(f"{name}={sha256_file(Path(path))}".encode())
+    return digest.hexdigest()
+
+
+def _published_key(published: Path) -> str | None:
+    try:
+        return json.loads((published / ".spacerace-build.json").read_text(encoding="utf-8"))["key"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _source_files() -> list[Path]:
+    files = [ROOT / name for name in BOOK_FILES]
+    for folder in BOOK_FOLDERS:
+        files += [p for p in sorted((ROOT / folder).rglob("*")) if p.is_file() and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts]
+    files += sorted(p for p in STATIC_DIR.rglob("*") if p.is_file())
+    return files
+
+
+def _sync_sources(stage: Path) -> None:
+    """Mirror the book's sources into the staging folder, touching only files whose content changed
+    (Sphinx then re-reads only those). Notebooks are written later, executed."""
+    wanted: set[Path] = set()
+    for source in _source_files():
+        if source.is_relative_to(STATIC_DIR):
+            continue
+        relative = source.relative_to(ROOT)
+        wanted.add(relative)
+        if source.suffix == ".ipynb":
+            continue
+        _write_if_changed(stage / relative, source.read_bytes())
+    for folder in BOOK_FOLDERS:
+        for path in (stage / folder).rglob("*") if (stage / folder).exists() else []:
+            if path.is_file() and path.relative_to(stage) not in wanted:
+                path.unlink()
+
+
+def _write_if_changed(target: Path, content: bytes) -> None:
+    if target.exists() and target.read_bytes() == content:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, target)
+
+
+def _execute_all(
+    plan: list[tuple[Chapter, dict[str, Any]]],
+    overrides: Mapping[str, Path],
+    package: str,
+    stage: Path,
+    build_dir: Path,
+    jobs: int | None,
+    force: bool,
+    echo: Callable[[str], None],
+) -> list[Outcome]:
+    """Execute (or reuse) every chapter in parallel, writing the executed notebooks into the stage."""
+    cache = None if force else Cache(build_dir / "cache")
+    store = Cache(build_dir / "cache")
+    failed_dir = build_dir / "failed"
+    shutil.rmtree(failed_dir, ignore_errors=True)
+    outcomes: list[Outcome] = []
+    workers = max(1, min(len(plan), jobs or os.cpu_count() or 1))
+    # Worker processes: each chapter sets its own environment (data overrides, reads log) for its kernel.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(_run_one, chapter, stage / chapter.notebook, cache, store, parameters, overrides, package, failed_dir)
+            for chapter, parameters in plan
+        ]
+        for future in futures:
+            outcome = future.result()
+            outcomes.append(outcome)
+            label = {"ran": "ran", "cached": "reused from cache", "failed": "FAILED"}[outcome.status]
+            echo(f"  {outcome.chapter:<14} {label:<18} {outcome.seconds:6.1f} s")
+    return outcomes
+
+
+def _run_one(chapter, output, cache, store, parameters, overrides, package, failed_dir) -> Outcome:
+    if cache is None:  # --force: execute, but still keep the result for next time
+        store.lookup = lambda *_: None  # type: ignore[method-assign]
+    return run_chapter(chapter, output, store, parameters, overrides, package, failed_dir)
+
+
+def _write_static(stage: Path) -> None:
+    from .charts import write_vega_bundle
+
+    static = stage / "_static"
+    write_vega_bundle(static)
+    for path in STATIC_DIR.rglob("*"):
+        if path.is_file():
+            _write_if_changed(static / path.relative_to(STATIC_DIR), path.read_bytes())
+
+
+def _run_jupyter_book(stage: Path, build_dir: Path) -> Path:
+    """Run ``jupyter-book build`` on the stage; return its HTML folder or raise with its messages."""
+    dirty = build_dir / "sphinx-dirty"
+    if dirty.exists():  # the last HTML build was interrupted: its output cannot be trusted
+        shutil.rmtree(stage / "_build", ignore_errors=True)
+    dirty.write_text("a Sphinx build is running or was interrupted")
+    command = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        str(stage),
+        "--builder",
+        "html",
+        "--warningiserror",
+        "--keep-going",
+        "--quiet",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=stage)
+    if result.returncode != 0:
+        log = build_dir / "sphinx.log"
+        log.write_text(result.stdout + result.stderr, encoding="utf-8")
+        messages = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line or "rror" in line]
+        raise BuildError(
+            "the HTML build failed; the published site is unchanged.\n  "
+            + "\n  ".join(messages[-20:] or ["(no message)"])
+            + f"\n  full log: {log}"
+        )
+    dirty.unlink()
+    return stage / "_build" / "html"
+
+
+def publish(html: Path, build_dir: Path) -> Path:
+    """Copy a finished site into ``sites/`` and switch the ``html`` link to it atomically."""
+    sites = build_dir / "sites"
+    sites.mkdir(exist_ok=True)
+    target = sites / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    shutil.copytree(html, target)
+    link = build_dir / "html"
+    if link.exists() and not link.is_symlink():  # a plain folder from an older build
+        os.replace(link, sites / f"legacy-{time.time_ns()}")
+    temporary = build_dir / ".html-new"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(target.relative_to(build_dir))
+    os.replace(temporary, link)  # the one atomic step: readers see the old site or the new one
+    for old in sites.iterdir():
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
+    return target

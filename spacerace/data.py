@@ -1,0 +1,417 @@
+"""Load and validate the book's datasets.
+
+Every dataset is a CSV file described by one resource of the Frictionless Data Package
+``data/datapackage.json``: its columns, their types and their rules. Notebooks call :func:`load`,
+which returns a typed :class:`pandas.DataFrame`. The build calls :func:`validate` first, which lists
+every problem of a file with its row, column, value and rule, so that a bad file stops the build
+before any notebook runs.
+
+A reader can swap in a file of their own for any dataset: ``python -m spacerace run costs --data
+missions=my.csv`` sets the environment variable ``SPACERACE_DATA_MISSIONS``, which :func:`load`
+and :func:`validate` both honour.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .countries import is_actor_code, is_currency_code
+from .paths import DATA_PACKAGE, ROOT
+
+READS_LOG_ENV = "SPACERACE_READS_LOG"
+"""When set, :func:`load` appends the path of every file it reads to this file (the build's cache
+uses it to learn which data files a chapter depends on)."""
+
+TODAY_ENV = "SPACERACE_TODAY"
+"""Overrides today's date for the rule "no achieved event in the future" (tests use it)."""
+
+
+class DataValidationError(ValueError):
+    """A dataset failed validation; ``issues`` lists every problem found."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        files = sorted({issue.file for issue in issues})
+        lines = [f"{len(issues)} problem(s) in {', '.join(files)}:"]
+        lines += [f"  - {issue}" for issue in issues]
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in a data file.
+
+    ``row`` is the data row (1 = the first row under the header) and ``line`` the line of the file;
+    both are ``None`` for a problem of the whole file or its header.
+    """
+
+    file: str
+    rule: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+
+    @property
+    def line(self) -> int | None:
+        return None if self.row is None else self.row + 1
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row} (line {self.line})")
+        if self.column is not None:
+            where.append(f'column "{self.column}"')
+        value = "" if self.value is None else f": value {self.value!r}"
+        return f"{', '.join(where)}{value}: {self.message} [{self.rule}]"
+
+
+# --------------------------------------------------------------------------- the data package
+
+
+@lru_cache(maxsize=None)
+def _package_descriptor(path: Path = DATA_PACKAGE) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def resource_names() -> list[str]:
+    """The names of every dataset in the data package, in its order."""
+    return [resource["name"] for resource in _package_descriptor()["resources"]]
+
+
+def resource(name: str) -> dict:
+    """The Frictionless resource descriptor of a dataset."""
+    for descriptor in _package_descriptor()["resources"]:
+        if descriptor["name"] == name:
+            return descriptor
+    known = ", ".join(resource_names())
+    raise KeyError(f"unknown dataset {name!r}; the data package has: {known}")
+
+
+def override_env(name: str) -> str:
+    """The environment variable that points dataset ``name`` at another file."""
+    return f"SPACERACE_DATA_{name.upper()}"
+
+
+def path_of(name: str) -> Path:
+    """The file that :func:`load` reads for ``name``: an override if one is set, else the shipped CSV."""
+    override = os.environ.get(override_env(name))
+    if override:
+        return Path(override).resolve()
+    return (DATA_PACKAGE.parent / resource(name)["path"]).resolve()
+
+
+def display_path(path: Path) -> str:
+    """A path as a reader would type it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _record_read(path: Path) -> None:
+    log = os.environ.get(READS_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{path}\n")
+
+
+def load(name: str) -> pd.DataFrame:
+    """Read dataset ``name`` as a typed DataFrame.
+
+    Column types follow the data package: ``integer`` and ``year`` become nullable integers,
+    ``number`` floats, ``boolean`` nullable booleans, ``date`` datetimes; everything else stays text.
+    The file is not validated here (the build and the ``run`` command validate before any notebook
+    starts); call :func:`validate` to check a file by hand.
+    """
+    path = path_of(name)
+    _record_read(path)
+    fields = resource(name)["schema"]["fields"]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    for field in fields:
+        column = field["name"]
+        if column in frame.columns:
+            frame[column] = _convert(frame[column], field["type"])
+    return frame
+
+
+def _convert(values: pd.Series, kind: str) -> pd.Series:
+    if kind in ("integer", "year"):
+        return pd.to_numeric(values).astype("Int64")
+    if kind == "number":
+        return pd.to_numeric(values).astype("float64")
+    if kind == "boolean":
+        return values.str.lower().map({"true": True, "false": False}).astype("boolean")
+    if kind == "date":
+        return pd.to_datetime(values, format="%Y-%m-%d")
+    return values
+
+
+# --------------------------------------------------------------------------- validation
+
+Rule = Callable[[str, pd.DataFrame], Iterable[Issue]]
+"""A check over a whole table: gets the file's display name and its rows (as text)."""
+
+
+def validate(names: Iterable[str] | None = None, overrides: Mapping[str, Path] | None = None) -> None:
+    """Validate datasets and raise :class:`DataValidationError` at the first file with problems.
+
+    All problems of that file are listed. ``overrides`` maps dataset names to other files (as the
+    ``--data`` option does); without it, the ``SPACERACE_DATA_*`` variables and then the shipped
+    files are used.
+    """
+    for name in names if names is not None else resource_names():
+        issues = check_file(name, (overrides or {}).get(name))
+        if issues:
+            raise DataValidationError(issues)
+    cross = check_cross_references(overrides or {})
+    if cross:
+        raise DataValidationError(cross)
+
+
+def check_file(name: str, path: Path | None = None) -> list[Issue]:
+    """Every problem of one file against its dataset's schema and rules (an empty list if none)."""
+    path = Path(path).resolve() if path is not None else path_of(name)
+    shown = display_path(path)
+    descriptor = resource(name)
+    issues = _check_raw_file(shown, path, descriptor)
+    if issues:
+        return issues
+    issues = _frictionless_issues(shown, path, descriptor)
+    if any(issue.row is None for issue in issues):
+        return issues  # the header is wrong: row rules would only repeat it
+    rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for rule in FIELD_RULES:
+        issues += list(rule(shown, rows))
+    for rule in TABLE_RULES.get(name, []):
+        issues += list(rule(shown, rows))
+    return sorted(issues, key=lambda issue: (issue.row or 0, issue.column or ""))
+
+
+def _check_raw_file(shown: str, path: Path, descriptor: dict) -> list[Issue]:
+    """The problems that stop a file from being read at all: missing, empty, encoding, delimiter."""
+    if not path.is_file():
+        return [Issue(shown, "file-missing", "the file does not exist")]
+    raw = path.read_bytes()
+    if not raw.strip():
+        return [Issue(shown, "empty-file", "the file is empty; it needs at least a header row")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [
+            Issue(
+                shown,
+                "encoding",
+                f"line {line} is not valid UTF-8 (byte {raw[error.start]:#04x}); "
+                "save the file as UTF-8",
+            )
+        ]
+    header_line = text.lstrip("\ufeff").splitlines()[0]
+    expected = [field["name"] for field in descriptor["schema"]["fields"]]
+    header = next(csv.reader([header_line]))
+    if len(header) == 1 and len(expected) > 1:
+        for delimiter in (";", "\t", "|"):
+            if delimiter in header_line:
+                return [
+                    Issue(
+                        shown,
+                        "delimiter",
+                        f"the header is split by {delimiter!r}, not by commas; "
+                        "save the file as comma-separated CSV",
+                    )
+                ]
+    if len(text.splitlines()) < 2:
+        return [Issue(shown, "no-rows", "the file has a header but no data rows")]
+    return []
+
+
+def _frictionless_issues(shown: str, path: Path, descriptor: dict) -> list[Issue]:
+    from frictionless import Resource, Schema, system  # slow to import: only when validating
+
+    schema = Schema.from_descriptor(descriptor["schema"])
+    schema.foreign_keys = []  # checked across files by check_cross_references
+    with system.use_context(trusted=True):
+        table = Resource(path=str(path), schema=schema, format="csv", encoding="utf-8")
+        report = table.validate()
+    issues = []
+    for error in report.flatten(["rowNumber", "fieldName", "cell", "type", "note", "message"]):
+        row_number, column, cell, kind, note, message = error
+        if kind in ("missing-label", "incorrect-label", "extra-label", "blank-label", "duplicate-label"):
+            expected = ", ".join(field["name"] for field in descriptor["schema"]["fields"])
+            issues.append(Issue(shown, kind, f"{_header_problem(kind, column)}; the columns must be: {expected}", column=column))
+            continue
+        issues.append(
+            Issue(
+                shown,
+                kind,
+                _cell_problem(kind, note, message),
+                row=None if row_number is None else row_number - 1,
+                column=column,
+                value=cell,
+            )
+        )
+    return issues
+
+
+def _header_problem(kind: str, column: str | None) -> str:
+    return {
+        "missing-label": f'the column "{column}" is missing',
+        "incorrect-label": f'a column is named differently from "{column}" or is out of order',
+        "extra-label": "there is a column that the schema does not know",
+        "blank-label": "a column has no name",
+        "duplicate-label": f'the column "{column}" appears twice',
+    }.get(kind, "the header does not match the schema")
+
+
+def _cell_problem(kind: str, note: str, message: str) -> str:
+    if kind == "type-error":
+        return f"not a valid value ({note})"
+    if kind == "constraint-error":
+        return f"breaks a rule: {note}"
+    if kind in ("unique-error", "primary-key"):
+        return f"duplicate: {note}"
+    if kind in ("extra-cell", "missing-cell"):
+        return "the row has a different number of cells from the header" + (
+            " (is the delimiter a comma?)" if kind == "extra-cell" else ""
+        )
+    return message
+
+
+# --------------------------------------------------------------------------- book-wide rules
+
+
+def _column_rule(column: str, ok: Callable[[str], bool], rule: str, message: str) -> Rule:
+    """A rule that checks every non-empty cell of ``column``, wherever that column appears."""
+
+    def check(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+        if column not in rows.columns:
+            return
+        for index, value in rows[column].items():
+            if value != "" and not ok(value):
+                yield Issue(shown, rule, message, row=int(index) + 1, column=column, value=value)
+
+    return check
+
+
+def _is_web_address(value: str) -> bool:
+    return value.startswith(("https://", "http://")) and " " not in value and "." in value
+
+
+FIELD_RULES: list[Rule] = [
+    _column_rule("country", is_actor_code, "country-code", "not an ISO 3166-1 alpha-3 code (or SUN, ESA)"),
+    _column_rule("currency", is_currency_code, "currency-code", "not an ISO 4217 currency code"),
+    _column_rule("source_url", _is_web_address, "source-url", "not a web address (http:// or https://)"),
+]
+"""Rules for columns that mean the same thing in every dataset."""
+
+
+def today() -> date:
+    """Today's date, or the date in ``SPACERACE_TODAY`` (YYYY-MM-DD) when set."""
+    fixed = os.environ.get(TODAY_ENV)
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def _no_future_achievements(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+    if not {"date", "status"} <= set(rows.columns):
+        return
+    limit = today().isoformat()
+    for index, row in rows.iterrows():
+        # A partial date (2024 or 2024-05) is in the future only if its earliest day is.
+        if row["status"] == "achieved" and row["date"] > limit[: len(row["date"])]:
+            yield Issue(
+                shown,
+                "future-achievement",
+                f"an achieved event cannot be dated after today ({limit})",
+                row=int(index) + 1,
+                column="date",
+                value=row["date"],
+            )
+
+
+def _no_future_dates(column: str) -> Rule:
+    def check(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+        if column not in rows.columns:
+            return
+        limit = today().isoformat()
+        for index, value in rows[column].items():
+            if value and value > limit[: len(value)]:
+                yield Issue(shown, "future-date", f"cannot be after today ({limit})", row=int(index) + 1, column=column, value=value)
+
+    return check
+
+
+TABLE_RULES: dict[str, list[Rule]] = {
+    "milestones": [_no_future_achievements],
+    "memberships": [_no_future_dates("date")],
+}
+"""Rules that only one dataset has."""
+
+
+def check_cross_references(overrides: Mapping[str, Path]) -> list[Issue]:
+    """Problems between files: foreign keys, and costs whose currency or price year the economic
+    series do not cover."""
+    names = set(resource_names())
+    frames = {
+        name: pd.read_csv(Path(overrides[name]) if name in overrides else path_of(name), dtype=str, keep_default_na=False)
+        for name in names
+    }
+    shown = {name: display_path(Path(overrides[name]) if name in overrides else path_of(name)) for name in names}
+    issues: list[Issue] = []
+    for name in names:
+        for key in resource(name)["schema"].get("foreignKeys", []):
+            issues += _foreign_key_issues(shown[name], frames[name], key, frames)
+    if {"mission_costs", "cpi", "exchange_rates"} <= names:
+        issues += _coverage_issues(shown["mission_costs"], frames["mission_costs"], frames["cpi"], frames["exchange_rates"])
+    return issues
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _foreign_key_issues(shown: str, rows: pd.DataFrame, key: dict, frames: Mapping[str, pd.DataFrame]) -> list[Issue]:
+    fields = _as_list(key["fields"])
+    target = frames.get(key["reference"]["resource"])
+    if target is None or not set(fields) <= set(rows.columns):
+        return []
+    known = set(map(tuple, target[_as_list(key["reference"]["fields"])].to_numpy().tolist()))
+    issues = []
+    for index, values in enumerate(map(tuple, rows[fields].to_numpy().tolist())):
+        if all(values) and values not in known:
+            issues.append(
+                Issue(
+                    shown,
+                    "foreign-key",
+                    f"no such {', '.join(fields)} in the dataset {key['reference']['resource']!r}",
+                    row=index + 1,
+                    column=fields[0],
+                    value=", ".join(values),
+                )
+            )
+    return issues
+
+
+def _coverage_issues(shown: str, costs: pd.DataFrame, cpi: pd.DataFrame, fx: pd.DataFrame) -> list[Issue]:
+    prices = set(zip(cpi["currency"], cpi["year"]))
+    rates = set(zip(fx["currency"], fx["year"])) | {("USD", year) for _, year in prices}
+    issues = []
+    for index, row in costs.iterrows():
+        currency, year = row["currency"], row["price_year"]
+        if not any(c == currency for c, _ in prices):
+            issues.append(Issue(shown, "currency-coverage", "the economic series have no price index for this currency", row=int(index) + 1, column="currency", value=currency))
+        elif (currency, year) not in prices or (currency, year) not in rates:
+            issues.append(Issue(shown, "year-coverage", f"the economic series do not cover {currency} in this year", row=int(index) + 1, column="price_year", value=year))
+    return issues

@@ -1,0 +1,110 @@
+"""Rerun one chapter with other parameters or data, into an output folder of its own.
+
+Writes ``<chapter>.ipynb`` (executed), ``<chapter>.html`` (one standalone page that works offline:
+the chart library is inside it) and ``charts/<chapter>-<n>.svg`` and ``.png`` for each chart.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .charts import save_images, specs_in, vega_bundle
+from .notebooks import Chapter, ChapterFailed, execute
+
+_GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`:]+)(?::([^`]*))?`")
+
+
+def rerun(chapter: Chapter, parameters: Mapping[str, Any], overrides: Mapping[str, Path], out: Path) -> list[Path]:
+    """Execute ``chapter`` into ``out`` and export its page and charts; return the files written."""
+    out = Path(out).resolve()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / ".write-test").write_text("ok")
+        (out / ".write-test").unlink()
+    except OSError as error:
+        raise ChapterFailed(f"cannot write to {out}: {error.strerror}") from None
+    notebook_path = out / f"{chapter.name}.ipynb"
+    try:
+        execute(chapter, notebook_path, parameters, overrides)
+    except ChapterFailed as error:
+        raise ChapterFailed(f"{chapter.name} failed in {error}; the executed notebook is at {notebook_path}") from None
+    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
+    page = out / f"{chapter.name}.html"
+    page.write_text(standalone_html(notebook, title=chapter.name), encoding="utf-8")
+    written = [notebook_path, page]
+    for number, spec in enumerate(specs_in(notebook), start=1):
+        written += save_images(spec, out / "charts" / f"{chapter.name}-{number}")
+    return written
+
+
+def glued_values(notebook: dict) -> dict[str, Any]:
+    """The values a notebook glued (myst-nb ``glue``), by name: numbers as numbers, else text."""
+    values: dict[str, Any] = {}
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name is None:
+                continue
+            text = output.get("data", {}).get("text/plain", "")
+            try:
+                values[name] = json.loads(text)
+            except ValueError:
+                values[name] = text.strip("'\"")
+    return values
+
+
+def _fill_glue(markdown: str, values: Mapping[str, Any]) -> str:
+    def replace(match: re.Match) -> str:
+        name, spec = match.group(1), match.group(2) or ""
+        value = values.get(name, f"[{name}]")
+        try:
+            return format(value, spec)
+        except (TypeError, ValueError):
+            return str(value)
+
+    return _GLUE_ROLE.sub(replace, markdown)
+
+
+def standalone_html(notebook: dict, title: str) -> str:
+    """One HTML page with the notebook's text and outputs and the chart library inlined."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark").enable("table")
+    values = glued_values(notebook)
+    parts: list[str] = []
+    for cell in notebook["cells"]:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if "remove-cell" in tags:
+            continue
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            parts.append(markdown.render(_fill_glue(source, values)))
+            continue
+        if "remove-input" not in tags and "hide-input" not in tags:
+            parts.append(f"<pre class='code'>{html.escape(source)}</pre>")
+        if "remove-output" in tags:
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("metadata", {}).get("scrapbook"):
+                continue
+            data = output.get("data", {})
+            if "text/html" in data:
+                parts.append("".join(data["text/html"]))
+            elif "text/plain" in data:
+                parts.append(f"<pre>{html.escape(''.join(data['text/plain']))}</pre>")
+            elif output.get("output_type") == "stream":
+                parts.append(f"<pre>{html.escape(''.join(output['text']))}</pre>")
+    script = vega_bundle().replace("</script", "<\\/script")
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)}</title>"
+        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;font-size:17px}"
+        "pre.code{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:.2rem .5rem}</style>"
+        f"<script>{script}</script></head><body>\n" + "\n".join(parts) + "\n</body></html>\n"
+    )
