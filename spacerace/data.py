@@ -233,9 +233,14 @@ def _check_raw_file(shown: str, path: Path, descriptor: dict) -> list[Issue]:
                         "save the file as comma-separated CSV",
                     )
                 ]
-    if len(text.splitlines()) < 2:
-        return [Issue(shown, "no-rows", "the file has a header but no data rows")]
-    return []
+    missing = [name for name in expected if name not in header]
+    unknown = [name for name in header if name not in expected]
+    columns = ", ".join(expected)
+    issues = [Issue(shown, "missing-column", f'the column "{name}" is missing; the columns must be: {columns}', column=name) for name in missing]
+    issues += [Issue(shown, "unknown-column", f'the column "{name}" is not in the schema; the columns must be: {columns}', column=name) for name in unknown]
+    if not issues and len(text.splitlines()) < 2:
+        issues.append(Issue(shown, "no-rows", "the file has a header but no data rows"))
+    return issues
 
 
 def _frictionless_issues(shown: str, path: Path, descriptor: dict) -> list[Issue]:
@@ -243,6 +248,7 @@ def _frictionless_issues(shown: str, path: Path, descriptor: dict) -> list[Issue
 
     schema = Schema.from_descriptor(descriptor["schema"])
     schema.foreign_keys = []  # checked across files by check_cross_references
+    schema.fields_match = "equal"  # matched by name: the right columns in another order are fine
     with system.use_context(trusted=True):
         table = Resource(path=str(path), schema=schema, format="csv", encoding="utf-8")
         report = table.validate()
