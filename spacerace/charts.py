@@ -20,8 +20,11 @@ from typing import Any
 
 import altair as alt
 
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31"]
-"""Okabe & Ito's colour-blind-safe palette (yellow swapped for a dark ochre, which reads on white)."""
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31", "#7A5195", "#6B6B6B"]
+"""Okabe & Ito's colour-blind-safe palette (yellow swapped for a dark ochre, which reads on white),
+extended by a purple and a grey; charts with many categories also vary the shape (:data:`SHAPES`)."""
+
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right", "triangle-left", "wedge", "stroke"]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 """Fonts every reader's machine already has: the book loads no web fonts."""
@@ -39,10 +42,10 @@ def theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "view": {"stroke": None, "continuousWidth": 640, "continuousHeight": 360},
             "title": {"fontSize": 20, "anchor": "start", "subtitleFontSize": 14, "subtitleColor": "#333333", "offset": 12},
-            "axis": {"labelFontSize": 14, "titleFontSize": 15, "gridColor": "#e4e4e4", "labelColor": "#222222", "titleColor": "#222222"},
+            "axis": {"labelFontSize": 14, "labelLimit": 320, "titleFontSize": 15, "gridColor": "#e4e4e4", "labelColor": "#222222", "titleColor": "#222222"},
             "legend": {"labelFontSize": 14, "titleFontSize": 15, "labelLimit": 260},
             "header": {"labelFontSize": 14, "titleFontSize": 15},
-            "range": {"category": PALETTE},
+            "range": {"category": PALETTE, "symbol": SHAPES},
             "point": {"size": 80, "filled": True},
             "line": {"strokeWidth": 3},
             "text": {"fontSize": 14},

@@ -131,3 +131,27 @@ def table(notebook_path: Path) -> list[dict[str, str]]:
         {"parameter": p.name, "type": p.type, "default": json.dumps(p.default), "meaning": p.help}
         for p in declared(notebook_path).values()
     ]
+
+
+def show_parameters(notebook: str | Path, values: dict[str, Any]):
+    """A table of a chapter's parameters with the values this run used, for the top of a chapter.
+
+    Call it in the notebook as ``show_parameters("costs.ipynb", globals())`` (the notebook runs in
+    its own folder). Values that differ from the default are marked, so a reader of a variant
+    book sees at once what changed.
+    """
+    import pandas as pd
+
+    rows = []
+    for parameter in declared(Path(notebook)).values():
+        value = values.get(parameter.name, parameter.default)
+        changed = value != parameter.default
+        rows.append(
+            {
+                "parameter": parameter.name,
+                "value in this run": json.dumps(value) + (" (changed)" if changed else ""),
+                "default": json.dumps(parameter.default),
+                "meaning": parameter.help,
+            }
+        )
+    return pd.DataFrame(rows).style.hide(axis="index")

@@ -50,7 +50,9 @@ def glued_values(notebook: dict) -> dict[str, Any]:
             name = output.get("metadata", {}).get("scrapbook", {}).get("name")
             if name is None:
                 continue
-            text = output.get("data", {}).get("text/plain", "")
+            data = output.get("data", {})
+            text = next((v for k, v in data.items() if k.endswith("text/plain")), "")
+            text = "".join(text) if isinstance(text, list) else text
             try:
                 values[name] = json.loads(text)
             except ValueError:
