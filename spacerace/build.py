@@ -89,6 +89,25 @@ def find_chapter(name: str) -> Chapter:
     raise BuildError(f"unknown chapter {name!r}; the book has: {known}")
 
 
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads (sources, data, package) into ``target``: for tests and benchmarks
+    that change a project freely. Run the copy with ``PYTHONPATH=target`` so it uses its own package."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (*BOOK_FILES, "requirements.txt", "pyproject.toml", *BOOK_FOLDERS, "data", "spacerace"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def build_copy(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m spacerace build`` in a project made by :func:`copy_project`, with its own package."""
+    env = dict(os.environ, PYTHONPATH=str(project))  # the copy's package, for the build and its kernels
+    return subprocess.run([sys.executable, "-m", "spacerace", "build", *args], cwd=project, env=env, capture_output=True, text=True)
+
+
 # --------------------------------------------------------------------------- parameter files
 
 

@@ -111,8 +111,9 @@ class Cache:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             if sha256_file(notebook) != meta["notebook_sha256"]:
                 return None  # a damaged entry: run again
-            for path, digest in meta["reads"].items():
-                if not Path(path).exists() or sha256_file(Path(path)) != digest:
+            for recorded, digest in meta["reads"].items():
+                path = ROOT / recorded  # relative paths are the project's; absolute ones stay as they are
+                if not path.exists() or sha256_file(path) != digest:
                     return None
         except (OSError, ValueError, KeyError):
             return None
@@ -127,10 +128,18 @@ class Cache:
         _atomic_copy(executed, notebook)
         meta = {
             "notebook_sha256": sha256_file(notebook),
-            "reads": {str(path): sha256_file(path) for path in sorted(set(reads))},
+            "reads": {_portable(path): sha256_file(path) for path in sorted(set(reads))},
         }
         _atomic_write(meta_path, json.dumps(meta, indent=1))
         return notebook
+
+
+def _portable(path: Path) -> str:
+    """A data path relative to the project when inside it, so a copied project keeps its cache."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(Path(path).resolve())
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -178,6 +187,9 @@ def execute(
             # Skip the polite shutdown request: the kernel has nothing to save, and waiting
             # for it is where runs stalled for seconds ("Kernel is taking too long to finish").
             shutdown_kernel="immediate",
+            # ipykernel 7 warns at every start that loopback TCP is unencrypted; the kernel only
+            # listens on 127.0.0.1 for this build, so the warning is noise in the progress lines.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as error:
         raise ChapterFailed(

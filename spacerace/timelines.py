@@ -49,6 +49,9 @@ __all__ = [
     "firsts",
     "years_behind_leader",
     "plan_slippage",
+    "LINEAGES",
+    "launch_series",
+    "project_slip",
 ]
 
 #: Closed list of milestone categories (``category`` column).
@@ -464,3 +467,159 @@ def plan_slippage(milestones: pd.DataFrame, anchor: Anchor = "mid") -> pd.DataFr
     )
     rows = rows.sort_values(["slip_years", "event_id"], ascending=[False, True])
     return rows[columns].reset_index(drop=True)
+
+
+#: Actors that the chapter treats as one lineage: the Soviet Union's record continues as Russia's.
+LINEAGES: dict[str, str] = {"SUN": "RUS"}
+
+
+def launch_series(
+    launches: pd.DataFrame,
+    actors: list[str] | tuple[str, ...],
+    start_year: int | None = None,
+    end_year: int | None = None,
+    country_map: Mapping[str, str] | None = None,
+    other: str = "other",
+) -> pd.DataFrame:
+    """Launch attempts per year for chosen actors, the rest pooled, with each one's world share.
+
+    Parameters
+    ----------
+    launches : pandas.DataFrame
+        The ``launches`` table: one row per (``year``, ``country``) with ``attempts``; a missing
+        row means zero attempts.
+    actors : list of str
+        Codes to keep apart (after ``country_map``). Every other code is pooled as ``other``.
+    start_year, end_year : int, optional
+        Window of years (inclusive). It is clipped to the years the table covers (its first and
+        last year), so a window reaching past the data does not invent zero years.
+    country_map : mapping of str to str, optional
+        Relabel codes first, e.g. :data:`LINEAGES` to count the Soviet Union as Russia.
+    other : str, default "other"
+        Label of the pooled rest of the world (omitted when nothing is pooled in any year).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per year and actor (``actors`` in the order given, then ``other``), zeros filled
+        in, with ``year`` (int), ``country``, ``attempts`` (int), ``world`` (all attempts that year)
+        and ``share`` (``attempts / world``, 0 to 1; NaN when the world total is 0). Sorted by year,
+        then actor order.
+
+    Raises
+    ------
+    KeyError
+        If ``year``, ``country`` or ``attempts`` is missing.
+    ValueError
+        If ``actors`` contains ``other`` or a duplicate, or the window holds no covered year.
+    """
+    _require(launches, ["year", "country", "attempts"], "launch_series")
+    actors = list(actors)
+    if other in actors:
+        raise ValueError(f"{other!r} is the label of the pooled rest; it cannot be an actor")
+    if len(set(actors)) != len(actors):
+        raise ValueError(f"duplicate actors in {actors}")
+    columns = ["year", "country", "attempts", "world", "share"]
+    table = launches[["year", "country", "attempts"]].copy()
+    table["year"] = table["year"].astype("int64")
+    table["attempts"] = table["attempts"].astype("int64")
+    if country_map:
+        table["country"] = table["country"].map(lambda c: country_map.get(c, c))
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    first = int(table["year"].min()) if start_year is None else max(int(start_year), int(table["year"].min()))
+    last = int(table["year"].max()) if end_year is None else min(int(end_year), int(table["year"].max()))
+    if first > last:
+        raise ValueError(
+            f"no year of the launch table ({int(table['year'].min())}-{int(table['year'].max())}) "
+            f"falls in the window {start_year}-{end_year}"
+        )
+    table = table[table["year"].between(first, last)]
+    table["country"] = table["country"].where(table["country"].isin(actors), other)
+    labels = actors + ([other] if table["country"].eq(other).any() else [])
+    grid = pd.MultiIndex.from_product([range(first, last + 1), labels], names=["year", "country"])
+    series = (
+        table.groupby(["year", "country"])["attempts"].sum()
+        .reindex(grid, fill_value=0)
+        .astype("int64")
+        .reset_index()
+    )
+    series["world"] = series.groupby("year")["attempts"].transform("sum").astype("int64")
+    series["share"] = series["attempts"] / series["world"].where(series["world"] > 0)
+    return series[columns]
+
+
+def project_slip(
+    milestones: pd.DataFrame,
+    slip_years: float,
+    anchor: Anchor = "mid",
+) -> pd.DataFrame:
+    """Where open plans would land if they slipped as much as a given past slip.
+
+    Each plan (``status`` ``planned`` or ``delayed``) is moved ``slip_years`` after its *first
+    known* target (``original_target`` when given, else ``date``), and never earlier than its
+    current target: a plan that has already slipped more than ``slip_years`` stays where it is.
+
+    Parameters
+    ----------
+    milestones : pandas.DataFrame
+        The milestones table (``event_id``, ``country``, ``category``, ``status``, ``date``,
+        ``date_precision``, ``original_target``; ``title`` is carried along when present).
+    slip_years : float
+        The slip to apply, in years of 365.25 days (e.g. the median of past plans). Must be
+        finite and not negative.
+    anchor : {"mid", "start"}, default "mid"
+        How partial dates are placed in time (see module notes).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per open plan with ``event_id``, ``country``, ``category``, ``title``,
+        ``status``, ``date`` (current target), ``when``, ``first_target``, ``first_when``,
+        ``slipped_so_far`` (years from first to current target), ``projected_when`` and
+        ``projected_year``. Sorted by ``when`` then ``event_id``.
+
+    Raises
+    ------
+    KeyError
+        If a required column is missing.
+    ValueError
+        If ``slip_years`` is negative or not finite, or a date is malformed.
+    """
+    _require(
+        milestones,
+        ["event_id", "country", "category", "status", "date", "date_precision", "original_target"],
+        "project_slip",
+    )
+    if not np.isfinite(slip_years) or slip_years < 0:
+        raise ValueError(f"slip_years must be a finite number >= 0, got {slip_years!r}")
+    columns = [
+        "event_id", "country", "category", "title", "status", "date", "when", "first_target",
+        "first_when", "slipped_so_far", "projected_when", "projected_year",
+    ]
+    plans = milestones.loc[milestones["status"].isin(["planned", "delayed"])]
+    if plans.empty:
+        return pd.DataFrame(columns=columns)
+    plans = add_when(plans, anchor=anchor)
+    if "title" not in plans.columns:
+        plans = plans.assign(title="")
+    original = plans["original_target"].astype("object")
+    has_original = original.notna() & original.astype("string").str.strip().ne("")
+    first_target = original.where(has_original.fillna(False), plans["date"])
+    first = add_when(
+        pd.DataFrame({"first_target": first_target}, index=plans.index),
+        date_col="first_target",
+        precision_col=None,
+        anchor=anchor,
+    )
+    shift = pd.to_timedelta(round(slip_years * DAYS_PER_YEAR), unit="D")
+    projected = (first["when"] + shift).where(first["when"] + shift > plans["when"], plans["when"])
+    plans = plans.assign(
+        first_target=first_target.map(_as_text),
+        first_when=first["when"],
+        slipped_so_far=(plans["when"] - first["when"]).dt.days / DAYS_PER_YEAR,
+        projected_when=projected,
+        projected_year=projected.dt.year.astype("int64"),
+    )
+    plans = plans.sort_values(["when", "event_id"])
+    return plans[columns].reset_index(drop=True)

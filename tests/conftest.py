@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spacerace.build import BuildReport, build
+from spacerace.build import BuildReport, build, build_copy, copy_project
 from spacerace.paths import ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -60,31 +60,8 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-COPIED = ("_config.yml", "_toc.yml", "requirements.txt", "pyproject.toml", "book", "data", "spacerace")
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build reads into ``target``, so a test can change it freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
-def run_build(project: Path, *args: str) -> "subprocess.CompletedProcess[str]":
-    """Run ``python -m spacerace build`` inside a copied project (its own package, its own _build)."""
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, PYTHONPATH=str(project))  # the copy's package, for the build and its kernels
-    return subprocess.run(
-        [sys.executable, "-m", "spacerace", "build", *args], cwd=project, env=env, capture_output=True, text=True
-    )
+run_build = build_copy
+"""Run ``python -m spacerace build`` inside a copied project."""
 
 
 def tree_digest(folder: Path) -> str:
