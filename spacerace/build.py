@@ -335,6 +335,9 @@ def _write_static(stage: Path) -> None:
     for path in STATIC_DIR.rglob("*"):
         if path.is_file():
             _write_if_changed(static / path.relative_to(STATIC_DIR), path.read_bytes())
+    # The datasets themselves, so that every page can offer its data for download.
+    for path in [ROOT / "data" / "datapackage.json", *sorted((ROOT / "data").glob("*.csv"))]:
+        _write_if_changed(static / "data" / path.name, path.read_bytes())
 
 
 def _run_jupyter_book(stage: Path, build_dir: Path) -> Path:

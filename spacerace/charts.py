@@ -16,7 +16,10 @@ import html
 import itertools
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 import altair as alt
 
@@ -151,3 +154,12 @@ def specs_in(notebook: dict) -> list[dict[str, Any]]:
         for output in cell.get("outputs", [])
         if SPEC_METADATA in output.get("metadata", {})
     ]
+
+
+def table(frame: "pd.DataFrame", **formats: str):
+    """A table for readers: no index, every value HTML-escaped (a CSV cell holding ``<script>``
+    shows as text), optional number formats by column (``table(df, cost="{:,.0f}")``)."""
+    styler = frame.style.hide(axis="index").format(escape="html", na_rep="")
+    for column, pattern in formats.items():
+        styler = styler.format(pattern, subset=[column], escape="html", na_rep="")
+    return styler

@@ -421,3 +421,34 @@ def _coverage_issues(shown: str, costs: pd.DataFrame, cpi: pd.DataFrame, fx: pd.
         elif (currency, year) not in prices or (currency, year) not in rates:
             issues.append(Issue(shown, "year-coverage", f"the economic series do not cover {currency} in this year", row=int(index) + 1, column="price_year", value=year))
     return issues
+
+
+# --------------------------------------------------------------------------- describing the package
+
+
+def describe(name: str) -> dict:
+    """A summary of one dataset for readers: title, description, rows, columns, sources, licences."""
+    descriptor = resource(name)
+    path = path_of(name)
+    _record_read(path)
+    rows = sum(1 for _ in csv.reader(path.open(encoding="utf-8"))) - 1
+    columns = [
+        {
+            "column": field["name"],
+            "type": field["type"],
+            "required": "yes" if field.get("constraints", {}).get("required") else "",
+            "meaning": field.get("description", ""),
+        }
+        for field in descriptor["schema"]["fields"]
+    ]
+    return {
+        "name": name,
+        "title": descriptor.get("title", name),
+        "description": descriptor.get("description", ""),
+        "file": descriptor["path"],
+        "rows": rows,
+        "columns": columns,
+        "sources": descriptor.get("sources", []),
+        "licenses": descriptor.get("licenses", []),
+        "as_of": descriptor.get("x-as-of", ""),
+    }

@@ -142,6 +142,8 @@ def show_parameters(notebook: str | Path, values: dict[str, Any]):
     """
     import pandas as pd
 
+    from .charts import table
+
     rows = []
     for parameter in declared(Path(notebook)).values():
         value = values.get(parameter.name, parameter.default)
@@ -154,4 +156,4 @@ def show_parameters(notebook: str | Path, values: dict[str, Any]):
                 "meaning": parameter.help,
             }
         )
-    return pd.DataFrame(rows).style.hide(axis="index")
+    return table(pd.DataFrame(rows))
