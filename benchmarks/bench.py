@@ -95,9 +95,9 @@ def plain(project: Path) -> tuple[str, list[str]]:
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"plain jupyter-book failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    output = result.stdout + result.stderr
-    ran = sorted(set(re.findall(r"Executing notebook using local CWD \[mystnb\]: '?([^\s']+)", output)))
-    ran = [Path(path).stem for path in ran] or sorted({Path(p).stem for p in re.findall(r"Executing: (\S+\.ipynb)", output)})
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
+    # myst-nb logs "<notebook>: Executed notebook in N seconds" for each notebook it ran.
+    ran = sorted({Path(path).stem for path in re.findall(r"(\S+?\.ipynb)\S*: Executed notebook in", output)})
     return output, ran
 
 
@@ -163,12 +163,32 @@ def kernel_stall(runs: int) -> dict[str, list[float]]:
     return times
 
 
+def _assets(page: Path, site: Path) -> set[Path]:
+    """The local files a page loads: scripts, stylesheets, images, and the fonts those styles use."""
+    text = page.read_text(encoding="utf-8")
+    found: set[Path] = set()
+    for address in re.findall(r'<(?:script|img)[^>]+src="([^"#?]+)', text) + re.findall(r'<link[^>]+rel="(?:stylesheet|icon|preload)"[^>]*href="([^"#?]+)', text) + re.findall(r'<link[^>]+href="([^"#?]+\.(?:css|woff2?))"', text):
+        path = (page.parent / address).resolve()
+        if path.is_file() and site in path.parents:
+            found.add(path)
+    for sheet in [p for p in found if p.suffix == ".css"]:
+        for address in re.findall(r"url\(['\"]?([^'\")?#]+)", sheet.read_text(encoding="utf-8", errors="replace")):
+            path = (sheet.parent / address).resolve()
+            if path.is_file() and path.suffix in (".woff2", ".woff", ".ttf", ".svg", ".png"):
+                found.add(path)
+    return found
+
+
 def page_weights(site: Path) -> tuple[list[tuple[str, int]], int, int]:
-    """Every HTML page's size (charts embed their data in the page), the vega bundle, all static files."""
-    pages = sorted((str(p.relative_to(site)), p.stat().st_size) for p in site.rglob("*.html") if "_static" not in p.parts)
+    """Every HTML page's own size (charts embed their data in the page), the Vega bundle, and what
+    the pages load from the site's shared static files (counted once; a browser caches them)."""
+    site = site.resolve()
+    pages = sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+    shared: set[Path] = set()
+    for page in pages:
+        shared |= _assets(page, site)
     bundle = (site / "_static" / "spacerace-vega.js").stat().st_size
-    static = sum(p.stat().st_size for p in (site / "_static").rglob("*") if p.is_file())
-    return pages, bundle, static
+    return [(str(p.relative_to(site)), p.stat().st_size) for p in pages], bundle, sum(p.stat().st_size for p in shared)
 
 
 def summary(values: list[float]) -> str:
@@ -219,7 +239,7 @@ def main() -> None:
     print("\npage weight (HTML with the chart data it embeds)")
     for page, size in pages:
         print(f"  {size / 1024:8.0f} KB  {page}")
-    print(f"  shared once: Vega bundle {bundle / 1024:.0f} KB; all static files (theme, fonts, scripts) {static / 1024:.0f} KB")
+    print(f"  shared, loaded once: Vega bundle {bundle / 1024:.0f} KB; everything the pages load from _static (theme, scripts, styles, fonts, bundle included) {static / 1024:.0f} KB")
     shutil.rmtree(root, ignore_errors=True)
 
 

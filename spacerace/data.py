@@ -190,8 +190,8 @@ def check_file(name: str, path: Path | None = None) -> list[Issue]:
     if issues:
         return issues
     issues = _frictionless_issues(shown, path, descriptor)
-    if any(issue.row is None for issue in issues):
-        return issues  # the header is wrong: row rules would only repeat it
+    if any(issue.row is None or issue.rule in ("extra-cell", "missing-cell") for issue in issues):
+        return issues  # the header or the shape of a row is wrong: row rules cannot read the table
     rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     for rule in FIELD_RULES:
         issues += list(rule(shown, rows))
@@ -265,7 +265,7 @@ def _frictionless_issues(shown: str, path: Path, descriptor: dict) -> list[Issue
                 kind,
                 _cell_problem(kind, note, message),
                 row=None if row_number is None else row_number - 1,
-                column=column,
+                column=column or ("(after the last column)" if kind == "extra-cell" else None),
                 value=cell,
             )
         )

@@ -1,0 +1,310 @@
+"""Tests for spacerace.claims: the claim ledger's checks, on hand-made tables and on the real data.
+
+(Named test_claim_ledger.py, not test_claims.py: tests/data/test_claims.py already has that module
+name and the suite has no packages, so pytest would refuse two modules called test_claims.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from spacerace import claims, data
+from spacerace.claims import CHECKS, CheckResult, Settings, UnknownCheckError, evaluate
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def _lunar_landings_from_csv() -> pd.DataFrame:
+    """The shipped lunar landings, typed as data.load would type them (used until the descriptor is merged)."""
+    frame = pd.read_csv(DATA / "lunar_landings.csv", dtype=str, keep_default_na=False, na_values=[""])
+    frame["landing_date"] = pd.to_datetime(frame["landing_date"], format="%Y-%m-%d")
+    for column in ("latitude_deg", "longitude_deg"):
+        frame[column] = frame[column].astype(float)
+    frame["soft_landing"] = frame["soft_landing"].str.lower().map({"true": True, "false": False}).astype("boolean")
+    return frame
+
+
+@pytest.fixture(scope="module")
+def real_datasets() -> dict[str, pd.DataFrame]:
+    """Every dataset the checks use that the data package has, plus lunar_landings."""
+    names = set(data.resource_names())
+    datasets = {name: data.load(name) for name in claims.DATASETS if name in names}
+    if "lunar_landings" not in datasets:
+        datasets["lunar_landings"] = _lunar_landings_from_csv()
+    return datasets
+
+
+@pytest.fixture(scope="module")
+def claims_table() -> pd.DataFrame:
+    return data.load("claims")
+
+
+def landings(rows: list[tuple[str, str, str, str, float]]) -> pd.DataFrame:
+    """A lunar_landings table from (mission, mission_id, country, date, latitude) tuples."""
+    frame = pd.DataFrame(rows, columns=["mission", "mission_id", "country", "landing_date", "latitude_deg"])
+    frame["landing_date"] = pd.to_datetime(frame["landing_date"])
+    frame["longitude_deg"] = 0.0
+    frame["soft_landing"] = pd.array([True] * len(frame), dtype="boolean")
+    frame["source_url"] = "https://example.org/" + frame["mission_id"].fillna("x")
+    return frame
+
+
+def cost_tables(amount: float = 6150.0, operations: bool | None = None, kind: str = "initial estimate") -> dict[str, pd.DataFrame]:
+    """Chandrayaan-3's cost row with round economic series (INR 75 per USD in 2020, 82 in 2023; CPI +20%)."""
+    costs = pd.DataFrame(
+        {
+            "cost_id": ["chandrayaan-3-1"],
+            "mission_id": ["chandrayaan-3"],
+            "amount_million": [amount],
+            "currency": ["INR"],
+            "price_year": pd.array([2020], dtype="Int64"),
+            "stated_year": pd.array([2020], dtype="Int64"),
+            "covers_development": pd.array([True], dtype="boolean"),
+            "covers_launch": pd.array([True], dtype="boolean"),
+            "covers_operations": pd.array([operations], dtype="boolean"),
+            "figure_kind": [kind],
+            "source_url": ["https://example.org/isro"],
+        }
+    )
+    fx = pd.DataFrame({"currency": ["INR", "INR"], "year": [2020, 2023], "per_usd": [75.0, 82.0]})
+    cpi = pd.DataFrame({"currency": ["INR", "INR", "USD", "USD"], "year": [2020, 2023, 2020, 2023], "index": [100.0, 120.0, 100.0, 110.0]})
+    return {"mission_costs": costs, "exchange_rates": fx, "cpi": cpi}
+
+
+# --------------------------------------------------------------------------- basics
+
+
+def test_levenshtein_counts_edits() -> None:
+    assert claims.levenshtein("Tianwan", "Tianwen") == 1
+    assert claims.levenshtein("Calisto", "Callisto") == 1
+    assert claims.levenshtein("moon", "Moon") == 0
+    assert claims.levenshtein("", "abc") == 3
+    assert claims.levenshtein("kitten", "sitting") == 3
+
+
+def test_check_result_refuses_an_unknown_verdict() -> None:
+    with pytest.raises(ValueError, match="verdict must be one of"):
+        CheckResult("probably true", "x")
+
+
+def test_a_missing_dataset_makes_a_check_unverifiable_and_says_which() -> None:
+    result = CHECKS["first_southern_hemisphere_landing"]({})
+    assert result.verdict == "unverifiable"
+    assert "lunar_landings" in result.evidence
+
+
+def test_a_missing_column_makes_a_check_unverifiable_and_names_it() -> None:
+    table = landings([("Chandrayaan-3", "chandrayaan-3", "IND", "2023-08-23", -69.373)]).drop(columns=["latitude_deg"])
+    result = CHECKS["first_southern_hemisphere_landing"]({"lunar_landings": table})
+    assert result.verdict == "unverifiable"
+    assert "latitude_deg" in result.evidence
+
+
+# --------------------------------------------------------------------------- spellings
+
+
+def test_tianwan_is_a_misspelling_of_the_mission_names() -> None:
+    missions = pd.DataFrame({"name": ["Tianwen-3 (Mars sample return)", "Chang'e 6"], "source_url": ["https://example.org/t3", "https://example.org/c6"]})
+    result = CHECKS["spelling_tianwen"]({"missions": missions})
+    assert result.verdict == "contradicted"
+    assert result.value == {"article": "Tianwan", "data": "Tianwen", "distance": 1, "rows": 1}
+    assert "'Tianwen'" in result.evidence and "'Tianwan'" in result.evidence
+    assert result.source_url == "https://example.org/t3"
+
+
+def test_the_spelling_check_reads_the_data_not_a_constant() -> None:
+    spelled_like_the_article = pd.DataFrame({"name": ["Tianwan-3"], "source_url": ["https://example.org"]})
+    assert CHECKS["spelling_tianwen"]({"missions": spelled_like_the_article}).verdict == "supported"
+    nothing_close = pd.DataFrame({"name": ["Chandrayaan-3"], "source_url": ["https://example.org"]})
+    assert CHECKS["spelling_tianwen"]({"missions": nothing_close}).verdict == "unverifiable"
+
+
+def test_calisto_is_a_misspelling_of_the_target_body_and_milestones_count_too() -> None:
+    missions = pd.DataFrame({"target_body": ["Mars"], "source_url": ["https://example.org/m"]})
+    milestones = pd.DataFrame({"title": ["Tianwen-4 launch towards Jupiter and Callisto"], "source_url": ["https://example.org/t4"]})
+    result = CHECKS["spelling_callisto"]({"missions": missions, "milestones": milestones})
+    assert result.verdict == "contradicted"
+    assert "milestones.title" in result.evidence
+
+
+def test_the_article_tokens_are_those_quoted_in_the_claims(claims_table: pd.DataFrame) -> None:
+    quoted = claims_table.set_index("check")["quoted_figure"]
+    for check, token in claims.ARTICLE_SPELLINGS.items():
+        assert token in quoted[check]
+
+
+# --------------------------------------------------------------------------- landings
+
+
+def test_an_earlier_southern_landing_contradicts_the_southern_hemisphere_first() -> None:
+    table = landings(
+        [
+            ("Luna 9", None, "SUN", "1966-02-03", 7.08),
+            ("Surveyor 1", None, "USA", "1966-06-02", -2.45),
+            ("Chandrayaan-3", "chandrayaan-3", "IND", "2023-08-23", -69.373),
+        ]
+    )
+    result = CHECKS["first_southern_hemisphere_landing"]({"lunar_landings": table})
+    assert result.verdict == "contradicted"
+    assert "Surveyor 1 (USA, 1966-06-02, 2.45° S)" in result.evidence
+    assert result.value["earlier_southern"] == 1
+    assert result.value["first_south_polar"] == "Chandrayaan-3"  # what it was really first at
+    assert result.source_url == "https://example.org/x"  # Surveyor 1's row (no mission_id)
+
+
+def test_without_earlier_southern_landings_the_claim_is_supported() -> None:
+    table = landings([("Luna 9", None, "SUN", "1966-02-03", 7.08), ("Chandrayaan-3", "chandrayaan-3", "IND", "2023-08-23", -69.373)])
+    result = CHECKS["first_southern_hemisphere_landing"]({"lunar_landings": table})
+    assert result.verdict == "supported"
+
+
+def test_first_landing_poleward_of() -> None:
+    table = landings([("Surveyor 7", None, "USA", "1968-01-10", -40.86), ("IM-1", "im-1", "USA", "2024-02-22", -80.13), ("Chandrayaan-3", "chandrayaan-3", "IND", "2023-08-23", -69.373)])
+    assert claims.first_landing_poleward_of(table, -60)["mission"] == "Chandrayaan-3"
+    assert claims.first_landing_poleward_of(table, -75)["mission"] == "IM-1"
+    assert claims.first_landing_poleward_of(table, -85) is None
+    assert claims.first_landing_poleward_of(table, 30) is None
+
+
+# --------------------------------------------------------------------------- costs
+
+
+def test_75_million_is_the_2020_rupee_figure_at_2023_rates() -> None:
+    result = CHECKS["chandrayaan3_cost_usd"](cost_tables())
+    # 6,150 / 75 = 82.0 at the 2020 rate; 6,150 / 82 = 75.0 at the 2023 rate; 6,150 x 1.2 / 82 = 90.0 in 2023 prices.
+    assert result.verdict == "partly supported"
+    assert "INR 6,150 million (2020) = USD 82.0 million at the 2020 rate" in result.evidence
+    assert "USD 75.0 million at the 2023 rate" in result.evidence
+    assert "USD 90.0 million in 2023 prices" in result.evidence
+    assert "spacecraft + launch" in result.evidence
+    assert result.value["usd_at_press_year_rate"] == pytest.approx(75.0)
+
+
+def test_a_much_larger_rupee_figure_contradicts_75_million() -> None:
+    assert CHECKS["chandrayaan3_cost_usd"](cost_tables(amount=61_500.0)).verdict == "contradicted"
+
+
+def test_a_full_scope_final_cost_that_matches_is_supported() -> None:
+    result = CHECKS["chandrayaan3_cost_usd"](cost_tables(operations=True, kind="final cost"))
+    assert result.verdict == "supported"
+
+
+def test_a_year_the_series_do_not_cover_is_unverifiable_not_an_error() -> None:
+    result = CHECKS["chandrayaan3_cost_usd"](cost_tables(), Settings(base_year=1990))
+    assert result.verdict == "unverifiable"
+    assert "1990" in result.evidence
+
+
+# --------------------------------------------------------------------------- launches and memberships
+
+
+def test_japan_growth_against_the_world() -> None:
+    rows = []
+    for year in range(2015, 2025):
+        early = year < 2020
+        rows += [(year, "JPN", 5 if early else 4), (year, "USA", 20 if early else 40)]
+    launches = pd.DataFrame(rows, columns=["year", "country", "attempts"]).assign(successes=1, source_url="https://example.org")
+    result = CHECKS["japan_launch_growth_vs_world"]({"launches": launches})
+    # JPN 25 -> 20 (x0.80); world 125 -> 220 (x1.76)
+    assert result.verdict == "contradicted"
+    assert "JPN 25 → 20 (x0.80)" in result.evidence and "world 125 → 220 (x1.76)" in result.evidence
+
+
+def test_first_asian_launch_tie_is_broken_by_milestone_dates_when_present() -> None:
+    launches = pd.DataFrame({"year": [1970, 1970, 1980], "country": ["JPN", "CHN", "IND"], "attempts": [1, 1, 1], "successes": [1, 1, 1]})
+    regions = pd.DataFrame({"country": ["JPN", "CHN", "IND"], "region": ["Asia"] * 3})
+    milestones = pd.DataFrame(
+        {
+            "country": ["JPN", "CHN"],
+            "category": ["first satellite"] * 2,
+            "outcome": ["success"] * 2,
+            "date_precision": ["day"] * 2,
+            "date": ["1970-02-11", "1970-04-24"],
+            "source_url": ["https://example.org/jpn", "https://example.org/chn"],
+        }
+    )
+    tied = {"launches": launches, "regions": regions}
+    assert CHECKS["first_asian_orbital_launch"](tied).verdict == "partly supported"
+    resolved = CHECKS["first_asian_orbital_launch"]({**tied, "milestones": milestones})
+    assert resolved.verdict == "supported"
+    assert "JPN 1970-02-11, CHN 1970-04-24" in resolved.evidence
+
+
+def test_thailand_joined_the_ilrs_before_the_artemis_accords() -> None:
+    memberships = pd.DataFrame(
+        {
+            "country": ["THA", "THA", "USA"],
+            "framework": ["ilrs", "artemis_accords", "artemis_accords"],
+            "role": ["state partner", "signatory", "signatory"],
+            "date": ["2024-04", "2024-12-16", "2020-10-13"],
+            "date_precision": ["month", "day", "day"],
+            "source_url": ["https://example.org/a", "https://example.org/b", "https://example.org/c"],
+        }
+    )
+    result = CHECKS["thailand_ilrs_before_artemis"]({"memberships": memberships})
+    # a month-precision date counts from the month's last day: 2024-04-30 -> 2024-12-16 = 230 days
+    assert result.verdict == "supported"
+    assert result.value == 230
+
+
+# --------------------------------------------------------------------------- the ledger
+
+
+def test_unknown_check_names_raise_and_name_the_claim(claims_table: pd.DataFrame) -> None:
+    broken = claims_table.copy()
+    index = broken.index[broken["claim_id"] == "hen-13"][0]
+    broken.loc[index, "check"] = "no_such_check"
+    with pytest.raises(UnknownCheckError, match=r"hen-13 \(check 'no_such_check'\)"):
+        evaluate(broken, {})
+
+
+def test_every_dataset_check_in_the_claims_has_a_function(claims_table: pd.DataFrame) -> None:
+    named = set(claims_table.loc[claims_table["check_type"] == "dataset", "check"])
+    assert named <= set(CHECKS), named - set(CHECKS)
+
+
+def test_every_claim_gets_a_verdict_and_evidence(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
+    ledger = evaluate(claims_table, real_datasets)
+    assert len(ledger) == len(claims_table) == 50
+    assert ledger["verdict"].isin(claims.VERDICTS).all()
+    assert (ledger["evidence"].str.len() > 20).all()
+    assert ledger["evidence_url"].str.startswith("http").all()
+    source = ledger[ledger["check_type"] == "source"]
+    assert (source["verdict"] == source["expected_verdict"]).all()
+    assert source["evidence"].str.contains("cited source").all()
+    assert (ledger.loc[ledger["check_type"] == "dataset", "checked_by"] == "computed from the data").all()
+
+
+def test_the_real_data_settle_the_headline_claims(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
+    ledger = evaluate(claims_table, real_datasets).set_index("claim_id")
+    assert ledger.loc["hen-13", "verdict"] == "contradicted"  # southern hemisphere: Surveyor 1 in 1966
+    assert "Surveyor 1" in ledger.loc["hen-13", "evidence"]
+    assert ledger.loc["hen-15", "verdict"] == "partly supported"  # USD 75 million
+    assert ledger.loc["hen-20", "verdict"] == "contradicted"  # Tianwan
+    assert ledger.loc["hen-22", "verdict"] == "contradicted"  # Calisto
+
+
+def test_changing_the_cost_data_changes_the_verdict(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
+    costs = real_datasets["mission_costs"].copy()
+    costs.loc[costs["cost_id"] == "chandrayaan-3-1", "amount_million"] = 61_500.0  # ten times ISRO's Rs 615 crore
+    before = evaluate(claims_table, real_datasets).set_index("claim_id").loc["hen-15"]
+    after = evaluate(claims_table, {**real_datasets, "mission_costs": costs}).set_index("claim_id").loc["hen-15"]
+    assert before["verdict"] == "partly supported"
+    assert after["verdict"] == "contradicted"
+    assert "INR 61,500 million" in after["evidence"]
+
+
+def test_changing_the_landing_data_changes_the_verdict(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
+    table = real_datasets["lunar_landings"]
+    c3_date = table.loc[table["mission_id"] == "chandrayaan-3", "landing_date"].iloc[0]
+    no_earlier_south = table[~((table["latitude_deg"] < 0) & (table["landing_date"] < c3_date))]
+    after = evaluate(claims_table, {**real_datasets, "lunar_landings": no_earlier_south}).set_index("claim_id").loc["hen-13"]
+    assert after["verdict"] == "supported"
+    without = {k: v for k, v in real_datasets.items() if k != "lunar_landings"}
+    assert evaluate(claims_table, without).set_index("claim_id").loc["hen-13", "verdict"] == "unverifiable"
