@@ -8,16 +8,23 @@ STAMP  := $(VENV)/.installed
 PARAMS ?=
 BUILD_DIR ?= $(if $(PARAMS),_build/variants/$(basename $(notdir $(PARAMS))),_build)
 
-.PHONY: book test serve bench data clean setup browser
+.PHONY: book test serve bench data clean setup browser figures handout axe
 
 book: $(STAMP)  ## validate the data, execute the chapters, build and publish the HTML
 	$(PY) -m spacerace build --build-dir $(BUILD_DIR) $(if $(PARAMS),--params $(PARAMS))
 
-test: $(STAMP) browser  ## run the whole test suite
+test: $(STAMP) browser axe  ## run the whole test suite
 	$(PY) -m pytest
 
 serve: $(STAMP)  ## preview the built site on http://127.0.0.1:8000/
 	$(PY) -m spacerace serve --build-dir $(BUILD_DIR)
+
+figures: $(STAMP)  ## every chart of the built book as PNG (1920 px) and SVG for slides, into $(BUILD_DIR)/figures
+	$(PY) -m spacerace figures --build-dir $(BUILD_DIR)
+
+CHAPTER ?= costs
+handout: $(STAMP) browser  ## one built chapter as a PDF handout: make handout CHAPTER=costs
+	$(PY) -m spacerace handout $(CHAPTER) --build-dir $(BUILD_DIR)
 
 bench: $(STAMP)  ## print build times, cache behaviour and page weights
 	$(PY) benchmarks/bench.py
@@ -43,6 +50,13 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests ..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# axe-core (the accessibility checker the browser tests inject into each page), pinned, from npm.
+AXE_VERSION := 4.14.1
+axe:
+	@test -f node_modules/axe-core/axe.min.js && grep -q '"version": "$(AXE_VERSION)"' node_modules/axe-core/package.json || { \
+	  echo "Installing axe-core $(AXE_VERSION) for the accessibility tests ..."; \
+	  npm install --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) >/dev/null; }
 
 clean:  ## remove the build (the published site, caches and staging)
 	rm -rf _build out

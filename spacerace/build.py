@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape as html_escape
 import os
 import shutil
 import subprocess
@@ -111,6 +112,12 @@ def build_copy(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 # --------------------------------------------------------------------------- parameter files
 
 
+def variant_title(path: Path) -> str | None:
+    """The ``title`` of a variant's parameter file, shown as a banner on every page of that book."""
+    content = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return str(content["title"]) if content.get("title") else None
+
+
 def load_parameter_file(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, Path]]:
     """Read a variant's parameter file.
 
@@ -132,6 +139,12 @@ def load_parameter_file(path: Path) -> tuple[dict[str, Any], dict[str, dict[str,
         raise BuildError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; use parameters, chapters, data, title")
     data = {name: (path.parent / file).resolve() for name, file in (content.get("data") or {}).items()}
     return content.get("parameters") or {}, content.get("chapters") or {}, data
+
+
+def _declared(chapter: Chapter) -> dict[str, Any]:
+    from . import params
+
+    return params.declared(chapter.source)
 
 
 def chapter_parameters(chapter: Chapter, shared: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
@@ -165,6 +178,10 @@ def build(
     unknown_chapters = set(per_chapter) - {c.name for c in chapters()}
     if unknown_chapters:
         raise BuildError(f"{parameter_file}: no chapter named {', '.join(sorted(unknown_chapters))}")
+    declared_anywhere = {name for c in chapters() for name in _declared(c)}
+    unused = sorted(set(shared) - declared_anywhere)
+    if unused:
+        raise BuildError(f"{parameter_file}: no chapter takes the parameter(s) {', '.join(unused)}; see `python -m spacerace params <chapter>`")
     plan = [(c, chapter_parameters(c, shared, per_chapter.get(c.name, {}))) for c in chapters()]
 
     _validate_data(build_dir, overrides, echo)
@@ -181,6 +198,8 @@ def build(
 
     stage = build_dir / "stage"
     _sync_sources(stage)
+    if parameter_file and variant_title(parameter_file):
+        _announce(stage, f"Variant of the book: {variant_title(parameter_file)} (parameters from {Path(parameter_file).name})")
     report = BuildReport()
     report.outcomes = _execute_all(plan, overrides, package, stage, build_dir, jobs, force, echo)
     failed = [o for o in report.outcomes if o.status == "failed"]
@@ -279,6 +298,16 @@ def _sync_sources(stage: Path) -> None:
         for path in (stage / folder).rglob("*") if (stage / folder).exists() else []:
             if path.is_file() and path.relative_to(stage) not in wanted:
                 path.unlink()
+
+
+def _announce(stage: Path, text: str) -> None:
+    """Show ``text`` as a banner on every page of a staged book (used for variant books)."""
+    config_path = stage / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    # Our _config.yml sets html_theme_options itself, which replaces Jupyter Book's `html.announcement`.
+    options = config.setdefault("sphinx", {}).setdefault("config", {}).setdefault("html_theme_options", {})
+    options["announcement"] = html_escape(text)
+    _write_if_changed(config_path, yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8"))
 
 
 def _write_if_changed(target: Path, content: bytes) -> None:

@@ -5,6 +5,8 @@ run        rerun one chapter with other parameters or data into an output folder
 validate   check the datasets (or your own file) against the data package
 params     list a chapter's parameters
 serve      preview the built site on localhost
+figures    every chart of a built book as PNG and SVG for slides, with an index page
+handout    one chapter of a built book as a PDF handout
 """
 
 from __future__ import annotations
@@ -119,6 +121,32 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_figures(args: argparse.Namespace) -> int:
+    from .seminar import SeminarError, export_figures
+
+    out = Path(args.out) if args.out else Path(args.build_dir) / "figures"
+    try:
+        figures = export_figures(Path(args.build_dir), out)
+    except SeminarError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(figures)} charts as PNG and SVG into {out}; open {out / 'index.html'}")
+    return 0
+
+
+def command_handout(args: argparse.Namespace) -> int:
+    from .seminar import SeminarError, handout
+
+    out = Path(args.out) if args.out else Path(args.build_dir) / "handouts" / f"{args.chapter}.pdf"
+    try:
+        pdf = handout(Path(args.build_dir), args.chapter, out)
+    except SeminarError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote the handout {pdf}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m spacerace", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = top.add_subparsers(dest="command", required=True)
@@ -150,6 +178,17 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--build-dir", default=str(DEFAULT_BUILD_DIR))
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=command_serve)
+
+    figures = commands.add_parser("figures", help="every chart of a built book as PNG and SVG for slides")
+    figures.add_argument("--build-dir", default=str(DEFAULT_BUILD_DIR), help="the build to read (default: _build)")
+    figures.add_argument("--out", help="output folder (default: <build-dir>/figures)")
+    figures.set_defaults(handler=command_figures)
+
+    handout = commands.add_parser("handout", help="one chapter of a built book as a PDF")
+    handout.add_argument("chapter", help="chapter name, e.g. costs")
+    handout.add_argument("--build-dir", default=str(DEFAULT_BUILD_DIR), help="the build to read (default: _build)")
+    handout.add_argument("--out", help="the PDF to write (default: <build-dir>/handouts/<chapter>.pdf)")
+    handout.set_defaults(handler=command_handout)
     return top
 
 
