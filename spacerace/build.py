@@ -172,7 +172,10 @@ def build(
 
     started = time.perf_counter()
     build_dir = Path(build_dir).resolve()
-    build_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"cannot create the build folder {build_dir}: {error.strerror}; choose another with --build-dir") from None
     _check_writable(build_dir)
     shared, per_chapter, overrides = load_parameter_file(parameter_file) if parameter_file else ({}, {}, {})
     unknown_chapters = set(per_chapter) - {c.name for c in chapters()}

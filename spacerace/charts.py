@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 import altair as alt
 
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D31", "#7A5195", "#6B6B6B"]
-"""Okabe & Ito's colour-blind-safe palette (yellow swapped for a dark ochre, which reads on white),
-extended by a purple and a grey; charts with many categories also vary the shape (:data:`SHAPES`)."""
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B97A00", "#882255", "#000000", "#8C6D31", "#7A5195", "#6B6B6B"]
+"""Okabe & Ito's colour-blind-safe palette, adjusted so that every colour has at least 3:1 contrast on
+white (WCAG 1.4.11): orange darkened, sky blue and yellow replaced by Paul Tol's wine and a dark ochre;
+extended by a purple and a grey. Charts with many categories also vary the shape (:data:`SHAPES`)."""
 
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right", "triangle-left", "wedge", "stroke"]
 

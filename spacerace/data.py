@@ -14,8 +14,10 @@ and :func:`validate` both honour.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -192,7 +194,10 @@ def check_file(name: str, path: Path | None = None) -> list[Issue]:
     issues = _frictionless_issues(shown, path, descriptor)
     if any(issue.row is None or issue.rule in ("extra-cell", "missing-cell") for issue in issues):
         return issues  # the header or the shape of a row is wrong: row rules cannot read the table
-    rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, ValueError) as error:  # a shape frictionless read past
+        return issues + [Issue(shown, "csv-syntax", f"the file cannot be read as a table ({error})")]
     for rule in FIELD_RULES:
         issues += list(rule(shown, rows))
     for rule in TABLE_RULES.get(name, []):
@@ -219,7 +224,13 @@ def _check_raw_file(shown: str, path: Path, descriptor: dict) -> list[Issue]:
                 "save the file as UTF-8",
             )
         ]
-    header_line = text.lstrip("\ufeff").splitlines()[0]
+    text = text.lstrip("\ufeff")
+    if not text.strip():  # a byte-order mark and nothing else
+        return [Issue(shown, "empty-file", "the file is empty; it needs at least a header row")]
+    broken = _csv_syntax_issue(shown, text)
+    if broken:
+        return [broken]
+    header_line = text.splitlines()[0]
     expected = [field["name"] for field in descriptor["schema"]["fields"]]
     header = next(csv.reader([header_line]))
     if len(header) == 1 and len(expected) > 1:
@@ -235,12 +246,32 @@ def _check_raw_file(shown: str, path: Path, descriptor: dict) -> list[Issue]:
                 ]
     missing = [name for name in expected if name not in header]
     unknown = [name for name in header if name not in expected]
+    twice = sorted({name for name in header if header.count(name) > 1})
     columns = ", ".join(expected)
     issues = [Issue(shown, "missing-column", f'the column "{name}" is missing; the columns must be: {columns}', column=name) for name in missing]
     issues += [Issue(shown, "unknown-column", f'the column "{name}" is not in the schema; the columns must be: {columns}', column=name) for name in unknown]
+    issues += [Issue(shown, "duplicate-column", f'the column "{name}" appears twice; the columns must be: {columns}', column=name) for name in twice]
     if not issues and len(text.splitlines()) < 2:
         issues.append(Issue(shown, "no-rows", "the file has a header but no data rows"))
     return issues
+
+
+def _csv_syntax_issue(shown: str, text: str) -> Issue | None:
+    """A quote that is never closed, or text after a closing quote: the rows cannot be told apart."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1  # the line on which the record being read starts
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as error:
+        return Issue(
+            shown,
+            "csv-syntax",
+            f"the record that starts on line {start} is not valid CSV ({error}); check that every "
+            'quoted cell ends with a quote (") followed by a comma or the end of the line',
+            row=start - 1 if start > 1 else None,
+        )
+    return None
 
 
 def _frictionless_issues(shown: str, path: Path, descriptor: dict) -> list[Issue]:
@@ -259,14 +290,15 @@ def _frictionless_issues(shown: str, path: Path, descriptor: dict) -> list[Issue
             expected = ", ".join(field["name"] for field in descriptor["schema"]["fields"])
             issues.append(Issue(shown, kind, f"{_header_problem(kind, column)}; the columns must be: {expected}", column=column))
             continue
+        required = kind == "constraint-error" and '"required"' in str(note)
         issues.append(
             Issue(
                 shown,
                 kind,
-                _cell_problem(kind, note, message),
+                "the cell is empty but this column needs a value" if required else _cell_problem(kind, note, message),
                 row=None if row_number is None else row_number - 1,
                 column=column or ("(after the last column)" if kind == "extra-cell" else None),
-                value=cell,
+                value="" if required else cell,  # frictionless reports a missing cell as 'None'
             )
         )
     return issues
@@ -330,13 +362,17 @@ def today() -> date:
     return date.fromisoformat(fixed) if fixed else date.today()
 
 
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+"""A date, a month or a year; other text is reported by the schema, not compared with today."""
+
+
 def _no_future_achievements(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
     if not {"date", "status"} <= set(rows.columns):
         return
     limit = today().isoformat()
     for index, row in rows.iterrows():
         # A partial date (2024 or 2024-05) is in the future only if its earliest day is.
-        if row["status"] == "achieved" and row["date"] > limit[: len(row["date"])]:
+        if row["status"] == "achieved" and _ISO_DATE.fullmatch(row["date"]) and row["date"] > limit[: len(row["date"])]:
             yield Issue(
                 shown,
                 "future-achievement",
@@ -353,7 +389,7 @@ def _no_future_dates(column: str) -> Rule:
             return
         limit = today().isoformat()
         for index, value in rows[column].items():
-            if value and value > limit[: len(value)]:
+            if _ISO_DATE.fullmatch(value) and value > limit[: len(value)]:
                 yield Issue(shown, "future-date", f"cannot be after today ({limit})", row=int(index) + 1, column=column, value=value)
 
     return check

@@ -239,7 +239,13 @@ def run_chapter(
         return Outcome(chapter.name, "cached", time.perf_counter() - started, output)
     scratch = failed_dir.parent / "running" / f"{chapter.name}.ipynb"
     try:
-        reads = execute(chapter, scratch, parameters, overrides)
+        try:
+            reads = execute(chapter, scratch, parameters, overrides)
+        except ChapterFailed:
+            raise  # an error in the chapter's own code: running it again gives the same error
+        except Exception:
+            # The kernel itself failed (e.g. it lost the race for the port it was given): once more.
+            reads = execute(chapter, scratch, parameters, overrides)
     except Exception as error:  # the report must name the chapter whatever went wrong
         kept = failed_dir / f"{chapter.name}.ipynb"
         if scratch.exists():
