@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from conftest import run_build, tree_digest
 
 from spacerace.build import chapters
@@ -85,13 +86,18 @@ def test_a_failing_chapter_names_its_cell_and_leaves_the_site_untouched(fresh_co
     assert tree_digest(fresh_copy / "_build" / "html") == before
 
 
-def test_a_sphinx_warning_fails_the_build_and_leaves_the_site_untouched(fresh_copy: Path) -> None:
+@pytest.mark.parametrize(
+    ("broken", "named"),
+    [("See {ref}`a-label-that-does-not-exist`.", "a-label-that-does-not-exist"), ("As {cite}`nobody2099` says.", "nobody2099")],
+    ids=["cross-reference", "citation"],
+)
+def test_a_broken_reference_fails_the_build_and_leaves_the_site_untouched(fresh_copy: Path, broken: str, named: str) -> None:
     before = tree_digest(fresh_copy / "_build" / "html")
     intro = fresh_copy / "book" / "intro.md"
-    intro.write_text(intro.read_text() + "\nSee {ref}`a-label-that-does-not-exist`.\n")
+    intro.write_text(intro.read_text() + f"\n{broken}\n")
     result = run_build(fresh_copy)
     assert result.returncode == 1
-    assert "the HTML build failed" in result.stderr and "a-label-that-does-not-exist" in result.stderr
+    assert "the HTML build failed" in result.stderr and named in result.stderr
     assert tree_digest(fresh_copy / "_build" / "html") == before
 
 
