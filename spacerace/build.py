@@ -58,18 +58,16 @@ class BuildReport:
 # --------------------------------------------------------------------------- chapters
 
 
-def chapters() -> list[Chapter]:
-    """The notebooks of the book, in the order of ``_toc.yml``."""
+def toc_entries() -> list[str]:
+    """Every page of ``_toc.yml`` (its root, then each ``file``), as written there, in reading order."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found: list[Chapter] = []
+    found: list[str] = []
 
     def visit(entry: Any) -> None:
         if isinstance(entry, dict):
-            file = entry.get("file") or (entry.get("root") if entry is toc else None)
-            if file:
-                path = ROOT / f"{file}.ipynb" if not file.endswith(".ipynb") else ROOT / file
-                if path.exists():
-                    found.append(Chapter(path.stem, path.relative_to(ROOT)))
+            for key in ("root", "file"):
+                if isinstance(entry.get(key), str):
+                    found.append(entry[key])
             for value in entry.values():
                 if isinstance(value, (list, dict)):
                     visit(value)
@@ -78,6 +76,16 @@ def chapters() -> list[Chapter]:
                 visit(item)
 
     visit(toc)
+    return found
+
+
+def chapters() -> list[Chapter]:
+    """The notebooks of the book, in the order of ``_toc.yml``."""
+    found: list[Chapter] = []
+    for entry in toc_entries():
+        path = ROOT / (entry if entry.endswith(".ipynb") else f"{entry}.ipynb")
+        if path.exists():
+            found.append(Chapter(path.stem, path.relative_to(ROOT)))
     return found
 
 

@@ -12,14 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from spacerace.seminar import CHROMIUM_FLAGS
 
 CHARTS_DRAWN = "() => [...document.querySelectorAll('.spacerace-chart')].every(c => c.querySelector('svg, canvas'))"
 """True when every chart container holds what Vega drew."""
@@ -34,6 +27,6 @@ def chromium() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=list(CHROMIUM_FLAGS))
         yield browser
         browser.close()

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import yaml
 
 from browsing import CHARTS_DRAWN, chromium  # noqa: F401  (chromium is a fixture)
 from conftest import ARTIFACTS
 
+from spacerace.build import toc_entries
 from spacerace.charts import PALETTE
 from spacerace.paths import ROOT
 
@@ -27,23 +27,7 @@ SHOTS = ARTIFACTS / "pages"
 
 def toc_pages() -> list[str]:
     """The HTML page of every file in _toc.yml, plus the pages Sphinx adds (index, genindex, search)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found: list[str] = []
-
-    def visit(entry: object) -> None:
-        if isinstance(entry, dict):
-            for key in ("root", "file"):
-                if isinstance(entry.get(key), str):
-                    found.append(str(Path(entry[key]).with_suffix("")) + ".html")
-            for value in entry.values():
-                if isinstance(value, (dict, list)):
-                    visit(value)
-        elif isinstance(entry, list):
-            for item in entry:
-                visit(item)
-
-    visit(toc)
-    return found + ["index.html", "genindex.html", "search.html"]
+    return [str(Path(entry).with_suffix("")) + ".html" for entry in toc_entries()] + ["index.html", "genindex.html", "search.html"]
 
 
 PAGES = toc_pages()
