@@ -23,10 +23,12 @@ if TYPE_CHECKING:
 
 import altair as alt
 
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B97A00", "#882255", "#000000", "#8C6D31", "#7A5195", "#6B6B6B"]
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#7A5195", "#000000", "#B97A00", "#882255", "#8C6D31", "#6B6B6B"]
 """Okabe & Ito's colour-blind-safe palette, adjusted so that every colour has at least 3:1 contrast on
-white (WCAG 1.4.11): orange darkened, sky blue and yellow replaced by Paul Tol's wine and a dark ochre;
-extended by a purple and a grey. Charts with many categories also vary the shape (:data:`SHAPES`)."""
+white (WCAG 1.4.11). Their orange and sky blue fail that; darkened, the orange can no longer be told
+from the vermillion, so the first six colours are six clearly different hues (blue, vermillion, green,
+pink, purple, black) and the darkened orange, Paul Tol's wine, an ochre and a grey follow. Charts with
+many categories also vary the shape (:data:`SHAPES`)."""
 
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right", "triangle-left", "wedge", "stroke"]
 
