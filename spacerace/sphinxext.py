@@ -1,7 +1,7 @@
 """A Sphinx extension that keeps the book's pages free of addresses outside the site.
 
 Jupyter Book 1 always loads ``sphinx_thebe``, which adds to every page an inline script naming
-``https://unpkg.com/thebe`` (declared twice on incremental builds, a console error) even when the
+the Thebe library on an outside CDN (declared twice on incremental builds, a console error) even when the
 book turns Thebe off. The book runs offline, so this removes those scripts.
 """
 
