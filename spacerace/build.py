@@ -12,6 +12,7 @@ good site untouched and says which chapter and cell failed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from html import escape as html_escape
@@ -24,12 +25,16 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .notebooks import Cache, Chapter, Outcome, package_hash, run_chapter, sha256_file
+from .html import HtmlBuild
+from .notebooks import Cache, Chapter, Outcome, base_key, package_hash, reuse_chapter, run_chapter, sha256_bytes, sha256_file
 from .paths import DEFAULT_BUILD_DIR, PACKAGE_DIR, ROOT
+
+if TYPE_CHECKING:
+    from .kernels import Zygote
 
 BOOK_FILES = ("_config.yml", "_toc.yml")
 BOOK_FOLDERS = ("book",)
@@ -195,7 +200,6 @@ def build(
         raise BuildError(f"{parameter_file}: no chapter takes the parameter(s) {', '.join(unused)}; see `python -m spacerace params <chapter>`")
     plan = [(c, chapter_parameters(c, shared, per_chapter.get(c.name, {}))) for c in chapters()]
 
-    _validate_data(build_dir, overrides, echo)
     package = package_hash()
     site_key = _site_key(plan, overrides, package)
     published = build_dir / "html"
@@ -207,21 +211,31 @@ def build(
         echo(f"Nothing changed: the site at {published} is up to date ({report.seconds:.1f} s).")
         return report
 
-    stage = build_dir / "stage"
-    _sync_sources(stage)
-    if parameter_file and variant_title(parameter_file):
-        _announce(stage, f"Variant of the book: {variant_title(parameter_file)} (parameters from {Path(parameter_file).name})")
+    cache = Cache(build_dir / "cache")
+    keys = {chapter.name: base_key(chapter, parameters, overrides, package) for chapter, parameters in plan}
+    to_run = [chapter for chapter, _ in plan if force or cache.lookup(chapter.name, keys[chapter.name]) is None]
     report = BuildReport()
-    report.outcomes = _execute_all(plan, overrides, package, stage, build_dir, jobs, force, echo)
-    failed = [o for o in report.outcomes if o.status == "failed"]
-    if failed:
-        lines = [f"{o.chapter}: failed in {o.error}" + (f"\n    the executed notebook is kept at {o.notebook}" if o.notebook else "") for o in failed]
-        raise BuildError("a chapter failed; the published site is unchanged.\n  " + "\n  ".join(lines))
-
-    _write_static(stage)
-    echo("  building the HTML (jupyter-book, warnings are errors) ...")
-    sphinx_started = time.perf_counter()
-    html = _run_jupyter_book(stage, build_dir)
+    # While the data is validated, the zygote imports what the chapters need and Sphinx gets ready
+    # (at a lower priority, so that it takes only the CPU that the chapters leave).
+    with _zygote_for(to_run) as zygote:
+        stage = build_dir / "stage"
+        _sync_sources(stage)
+        if parameter_file and variant_title(parameter_file):
+            _announce(stage, f"Variant of the book: {variant_title(parameter_file)} (parameters from {Path(parameter_file).name})")
+        _write_static(stage)
+        with HtmlBuild(stage) as html_build:
+            html_build.start()
+            _validate_data(build_dir, overrides, echo)
+            report.outcomes = _execute_all(plan, keys, to_run, cache, overrides, stage, build_dir, jobs, zygote, echo)
+            failed = [o for o in report.outcomes if o.status == "failed"]
+            if failed:
+                lines = [f"{o.chapter}: failed in {o.error}" + (f"\n    the executed notebook is kept at {o.notebook}" if o.notebook else "") for o in failed]
+                raise BuildError("a chapter failed; the published site is unchanged.\n  " + "\n  ".join(lines))
+            if zygote:
+                zygote.close()  # not needed while Sphinx works
+            echo("  building the HTML (jupyter-book, warnings are errors) ...")
+            sphinx_started = time.perf_counter()
+            html = _finish_html(html_build, stage, build_dir)
     report.sphinx_ran = True
     echo(f"  HTML built in {time.perf_counter() - sphinx_started:.1f} s")
     (html / ".spacerace-build.json").write_text(json.dumps({"key": site_key}), encoding="utf-8")
@@ -241,25 +255,30 @@ def _check_writable(folder: Path) -> None:
 
 
 def _validate_data(build_dir: Path, overrides: Mapping[str, Path], echo: Callable[[str], None]) -> None:
-    """Validate every dataset unless the same files already passed (their hashes are recorded)."""
+    """Validate every dataset that changed since it last passed (``validated.json`` keeps their
+    hashes), then the references between all of them."""
     from . import data
 
     files = {name: Path(overrides.get(name) or data.path_of(name)) for name in data.resource_names()}
     missing = [f"{name}: {path}" for name, path in files.items() if not path.exists()]
     if missing:
         raise BuildError("data file(s) missing: " + ", ".join(missing))
-    digest = hashlib.sha256(data.DATA_PACKAGE.read_bytes() + package_hash().encode())
-    for name, path in sorted(files.items()):
-        digest.update(f"{name}={sha256_file(path)}".encode())
-    stamp = build_dir / "validated.txt"
-    if stamp.exists() and stamp.read_text() == digest.hexdigest():
-        return
-    echo("  validating the data ...")
+    rules = sha256_bytes(data.DATA_PACKAGE.read_bytes() + package_hash().encode())  # a new rule re-checks every file
+    hashes = {name: sha256_bytes(f"{rules}:{sha256_file(path)}".encode()) for name, path in files.items()}
+    stamp = build_dir / "validated.json"
     try:
-        data.validate(overrides=overrides)
+        passed = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        passed = {}
+    changed = [name for name in files if passed.get(name) != hashes[name]]
+    if not changed:
+        return
+    echo(f"  validating the data ({', '.join(changed) if len(changed) < 4 else f'{len(changed)} files'}) ...")
+    try:
+        data.validate(changed, overrides=overrides)
     except data.DataValidationError as error:
         raise BuildError(f"the data did not validate; nothing was built.\n{error}") from None
-    stamp.write_text(digest.hexdigest())
+    stamp.write_text(json.dumps(hashes, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def _site_key(plan: list[tuple[Chapter, dict[str, Any]]], overrides: Mapping[str, Path], package: str) -> str:
@@ -330,45 +349,61 @@ def _write_if_changed(target: Path, content: bytes) -> None:
     os.replace(temporary, target)
 
 
+def _zygote_for(to_run: list[Chapter]) -> contextlib.AbstractContextManager[Zygote | None]:
+    """A zygote preloaded with what ``to_run`` imports, or nothing when no chapter runs."""
+    if not to_run:
+        return contextlib.nullcontext()
+    from .kernels import Zygote, imported_modules
+
+    return Zygote(imported_modules([chapter.source for chapter in to_run]))
+
+
 def _execute_all(
     plan: list[tuple[Chapter, dict[str, Any]]],
+    keys: Mapping[str, str],
+    to_run: list[Chapter],
+    cache: Cache,
     overrides: Mapping[str, Path],
-    package: str,
     stage: Path,
     build_dir: Path,
     jobs: int | None,
-    force: bool,
+    zygote: Zygote | None,
     echo: Callable[[str], None],
 ) -> list[Outcome]:
-    """Execute (or reuse) every chapter in parallel, writing the executed notebooks into the stage."""
-    cache = None if force else Cache(build_dir / "cache")
-    store = Cache(build_dir / "cache")
+    """Reuse or execute every chapter, in parallel, writing the executed notebooks into the stage."""
     failed_dir = build_dir / "failed"
     shutil.rmtree(failed_dir, ignore_errors=True)
-    outcomes: list[Outcome] = []
-    workers = max(1, min(len(plan), jobs or os.cpu_count() or 1))
-    # Worker processes: each chapter sets its own environment (data overrides, reads log) for its kernel.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_run_one, chapter, stage / chapter.notebook, cache, store, parameters, overrides, package, failed_dir)
-            for chapter, parameters in plan
-        ]
-        for future in futures:
-            outcome = future.result()
-            outcomes.append(outcome)
-            label = {"ran": "ran", "cached": "reused from cache", "failed": "FAILED"}[outcome.status]
-            echo(f"  {outcome.chapter:<14} {label:<18} {outcome.seconds:6.1f} s")
-    return outcomes
+    outcomes: dict[str, Outcome] = {}
+    for chapter, _ in plan:
+        reused = None if chapter in to_run else reuse_chapter(chapter, stage / chapter.notebook, cache, keys[chapter.name])
+        if reused is not None:
+            outcomes[chapter.name] = reused
+    running = [(chapter, parameters) for chapter, parameters in plan if chapter.name not in outcomes]
+    if running:
+        workers = max(1, min(len(running), jobs or os.cpu_count() or 1))
+        # Worker processes: each chapter sets its own environment (data overrides, reads log) for its kernel.
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=(zygote,)) as pool:
+            futures = {
+                chapter.name: pool.submit(run_chapter, chapter, stage / chapter.notebook, cache, keys[chapter.name], parameters, overrides, failed_dir)
+                for chapter, parameters in running
+            }
+            for name, future in futures.items():
+                outcomes[name] = future.result()
+    ordered = [outcomes[chapter.name] for chapter, _ in plan]
+    for outcome in ordered:
+        label = {"ran": "ran", "cached": "reused from cache", "failed": "FAILED"}[outcome.status]
+        echo(f"  {outcome.chapter:<14} {label:<18} {outcome.seconds:6.1f} s")
+    return ordered
 
 
-def _run_one(chapter, output, cache, store, parameters, overrides, package, failed_dir) -> Outcome:
-    if cache is None:  # --force: execute, but still keep the result for next time
-        store.lookup = lambda *_: None  # type: ignore[method-assign]
-    return run_chapter(chapter, output, store, parameters, overrides, package, failed_dir)
+def _worker_setup(zygote: Zygote | None) -> None:
+    """In each worker process: start kernels from the zygote."""
+    if zygote is not None:
+        zygote.use_in_this_process()
 
 
 def _write_static(stage: Path) -> None:
-    from .charts import write_vega_bundle
+    from .bundle import write_vega_bundle
 
     static = stage / "_static"
     write_vega_bundle(static)
@@ -380,27 +415,17 @@ def _write_static(stage: Path) -> None:
         _write_if_changed(static / "data" / path.name, path.read_bytes())
 
 
-def _run_jupyter_book(stage: Path, build_dir: Path) -> Path:
-    """Run ``jupyter-book build`` on the stage; return its HTML folder or raise with its messages."""
+def _finish_html(html_build: HtmlBuild, stage: Path, build_dir: Path) -> Path:
+    """Let the waiting Sphinx build the HTML; return its folder or raise with its messages."""
     dirty = build_dir / "sphinx-dirty"
     if dirty.exists():  # the last HTML build was interrupted: its output cannot be trusted
         shutil.rmtree(stage / "_build", ignore_errors=True)
     dirty.write_text("a Sphinx build is running or was interrupted")
-    command = [
-        str(Path(sys.executable).parent / "jupyter-book"),
-        "build",
-        str(stage),
-        "--builder",
-        "html",
-        "--warningiserror",
-        "--keep-going",
-        "--quiet",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=stage)
-    if result.returncode != 0:
+    code, output = html_build.finish()
+    if code != 0:
         log = build_dir / "sphinx.log"
-        log.write_text(result.stdout + result.stderr, encoding="utf-8")
-        messages = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line or "rror" in line]
+        log.write_text(output, encoding="utf-8")
+        messages = [line for line in output.splitlines() if "WARNING" in line or "ERROR" in line or "rror" in line]
         raise BuildError(
             "the HTML build failed; the published site is unchanged.\n  "
             + "\n  ".join(messages[-20:] or ["(no message)"])

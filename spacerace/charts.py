@@ -3,7 +3,7 @@
 Importing this module registers and enables the Altair theme ``spacerace`` (colour-blind-safe
 palette, type readable on a projector) and the renderer ``spacerace``. The renderer writes each
 chart as a ``<div>`` and a few lines of script that call ``vegaEmbed``, which the book serves from its
-own ``_static/spacerace-vega.js`` (see :func:`vega_bundle`): no page asks a CDN for anything.
+own ``_static/spacerace-vega.js`` (see :mod:`spacerace.bundle`): no page asks a CDN for anything.
 
 In a notebook, finish every chart with :func:`finish`, which adds the title, the source line and
 the text description that screen readers announce.
@@ -35,7 +35,6 @@ SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 """Fonts every reader's machine already has: the book loads no web fonts."""
 
-BUNDLE_NAME = "spacerace-vega.js"
 SPEC_METADATA = "spacerace/vegalite"
 """Output metadata key holding a chart's Vega-Lite spec (for exporting images from an executed notebook)."""
 
@@ -110,30 +109,6 @@ def _renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str,
 
 alt.renderers.register("spacerace", _renderer)
 alt.renderers.enable("spacerace")
-
-
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and Vega-Embed as one script with no outside addresses.
-
-    The bundle from ``vl_convert`` declares top-level constants; wrapping it in a function keeps
-    them from clashing with the page's own names, and it publishes ``vegaEmbed``, ``vega`` and
-    ``vegaLite`` on ``window``.
-    """
-    import vl_convert
-
-    return "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
-
-
-def write_vega_bundle(static_dir: Path) -> Path:
-    """Write :func:`vega_bundle` into a site's static folder, once per vl-convert version."""
-    import vl_convert
-
-    target = Path(static_dir) / BUNDLE_NAME
-    stamp = f"/* vl-convert {vl_convert.__version__} */\n"
-    if not target.exists() or not target.read_text(encoding="utf-8").startswith(stamp):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(stamp + vega_bundle(), encoding="utf-8")
-    return target
 
 
 def save_images(spec: dict[str, Any], stem: Path, scale: float = 2.0) -> list[Path]:

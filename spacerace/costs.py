@@ -17,7 +17,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .money import CoverageError, convert_costs
+from .money import convert_costs, coverage_problems
 
 FigureRule = Literal["broadest_official", "latest", "earliest"]
 FIGURE_RULES: tuple[str, ...] = ("broadest_official", "latest", "earliest")
@@ -130,25 +130,21 @@ def convert_each(
     ``economics`` holds the tables ``cpi``, ``exchange_rates`` and ``ppp``. Returns ``costs`` with
     ``adjusted_million`` and ``not_converted`` (the reason, or empty).
     """
-    amounts, reasons = [], []
-    for index in costs.index:
-        try:
-            converted = convert_costs(
-                costs.loc[[index]],
-                base_year=base_year,
-                target_currency=target_currency,
-                method=method,  # type: ignore[arg-type]
-                use_ppp=use_ppp,
-                cpi=economics["cpi"],
-                fx=economics["exchange_rates"],
-                ppp=economics["ppp"],
-            )
-            amounts.append(float(converted["adjusted_million"].iloc[0]))
-            reasons.append("")
-        except CoverageError as error:
-            amounts.append(float("nan"))
-            reasons.append(str(error).splitlines()[0])
-    return costs.assign(adjusted_million=amounts, not_converted=reasons)
+    tables = dict(
+        base_year=base_year,
+        target_currency=target_currency,
+        method=method,
+        use_ppp=use_ppp,
+        cpi=economics["cpi"],
+        fx=economics["exchange_rates"],
+        ppp=economics["ppp"],
+    )
+    reasons = coverage_problems(costs, **tables)  # type: ignore[arg-type]
+    convertible = costs[reasons == ""]
+    amounts = pd.Series(float("nan"), index=costs.index)
+    if not convertible.empty:
+        amounts[convertible.index] = convert_costs(convertible, **tables)["adjusted_million"]  # type: ignore[arg-type]
+    return costs.assign(adjusted_million=amounts.astype(float), not_converted=reasons)
 
 
 METHOD_LABELS = {

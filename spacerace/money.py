@@ -48,6 +48,7 @@ __all__ = [
     "to_currency_ppp",
     "nnsi_factor",
     "convert_costs",
+    "coverage_problems",
 ]
 
 Method = Literal["deflate_then_convert", "convert_then_deflate"]
@@ -270,22 +271,13 @@ def convert_costs(
     # Every value this conversion needs, checked at once.
     need_cpi: set[tuple[str, int]] = set()
     need_rate: set[tuple[str, int]] = set()
-    if target_currency != "USD":
-        need_rate.add((target_currency, base_year))
     for currency, year in zip(todo["currency"].astype(str), todo["price_year"].astype(int)):
-        if method == "deflate_then_convert":
-            need_cpi |= {(currency, year), (currency, base_year)}
-            if currency != "USD":
-                need_rate.add((currency, base_year))
-        else:
-            need_cpi |= {("USD", year), ("USD", base_year)}
-            if currency != "USD":
-                need_rate.add((currency, year))
-    missing = [("cpi", c, y) for c, y in need_cpi if (c, y) not in cpi_lookup]
-    missing += [(rate_name, c, y) for c, y in need_rate if (c, y) not in rate_lookup]
+        row_cpi, row_rate = _needed(currency, year, base_year, target_currency, method)
+        need_cpi |= row_cpi
+        need_rate |= row_rate
+    missing = _missing(need_cpi, need_rate, cpi_lookup, rate_lookup, rate_name)
     if missing:
-        known = {"cpi": {c for c, _ in cpi_lookup}, rate_name: {c for c, _ in rate_lookup} | {"USD"}}
-        raise CoverageError(missing, known)
+        raise CoverageError(missing, _known(cpi_lookup, rate_lookup, rate_name))
 
     def one(amount: float, currency: str, year: int) -> float:
         if method == "deflate_then_convert":
@@ -307,7 +299,64 @@ def convert_costs(
     return out
 
 
+def coverage_problems(
+    costs: pd.DataFrame,
+    *,
+    base_year: int,
+    target_currency: str = "USD",
+    method: Method = "deflate_then_convert",
+    use_ppp: bool = False,
+    cpi: pd.DataFrame,
+    fx: pd.DataFrame | None = None,
+    ppp: pd.DataFrame | None = None,
+) -> pd.Series:
+    """For each row of ``costs``, why :func:`convert_costs` could not convert it ("" when it can).
+
+    The reason is the first line of the :class:`CoverageError` that row alone would raise. Rows
+    without an amount need nothing and get "".
+    """
+    rate_name = "ppp" if use_ppp else "fx"
+    rate_table = ppp if use_ppp else fx
+    if rate_table is None:
+        raise ValueError(f"coverage_problems needs the {rate_name} table (use_ppp={use_ppp})")
+    cpi_lookup, rate_lookup = _lookup(cpi, "cpi"), _lookup(rate_table, rate_name)
+    known = _known(cpi_lookup, rate_lookup, rate_name)
+    reasons = []
+    for amount, currency, year in zip(costs["amount_million"], costs["currency"], costs["price_year"]):
+        missing = []
+        if pd.notna(amount):
+            missing = _missing(*_needed(str(currency), int(year), int(base_year), target_currency, method), cpi_lookup, rate_lookup, rate_name)
+        reasons.append(str(CoverageError(missing, known)).splitlines()[0] if missing else "")
+    return pd.Series(reasons, index=costs.index, dtype=object)
+
+
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _needed(currency: str, year: int, base_year: int, target_currency: str, method: str) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """The (currency, year) price indexes and rates that converting one amount needs."""
+    need_rate = {(target_currency, base_year)} if target_currency != "USD" else set()
+    if method == "deflate_then_convert":
+        need_cpi = {(currency, year), (currency, base_year)}
+        if currency != "USD":
+            need_rate.add((currency, base_year))
+    else:
+        need_cpi = {("USD", year), ("USD", base_year)}
+        if currency != "USD":
+            need_rate.add((currency, year))
+    return need_cpi, need_rate
+
+
+def _missing(need_cpi, need_rate, cpi_lookup, rate_lookup, rate_name: str) -> list[tuple[str, str, int]]:
+    missing = [("cpi", c, y) for c, y in need_cpi if (c, y) not in cpi_lookup]
+    return missing + [(rate_name, c, y) for c, y in need_rate if (c, y) not in rate_lookup]
+
+
+def _known(cpi_lookup, rate_lookup, rate_name: str) -> dict[str, set[str]]:
+    """The currencies each table has at all (for the error message)."""
+    return {"cpi": {c for c, _ in cpi_lookup}, rate_name: {c for c, _ in rate_lookup} | {"USD"}}
+
+
 
 
 def _rate(lookup: Mapping[tuple[str, int], float], currency: str, year: int) -> float:

@@ -168,6 +168,8 @@ def execute(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from .kernels import KERNEL_ARGUMENTS, ForkKernelManager
+
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("r", suffix=".reads", delete=False) as log:
         reads_log = Path(log.name)
@@ -184,12 +186,15 @@ def execute(
             cwd=str(chapter.source.parent),
             progress_bar=False,
             log_output=False,
+            # Write the notebook once, at the end: by default papermill rewrites the whole growing
+            # notebook before and after every cell, which cost more than the cells themselves.
+            request_save_on_cell_execute=False,
             # Skip the polite shutdown request: the kernel has nothing to save, and waiting
             # for it is where runs stalled for seconds ("Kernel is taking too long to finish").
             shutdown_kernel="immediate",
-            # ipykernel 7 warns at every start that loopback TCP is unencrypted; the kernel only
-            # listens on 127.0.0.1 for this build, so the warning is noise in the progress lines.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            extra_arguments=KERNEL_ARGUMENTS,
+            # A fork of the build's zygote when there is one (see spacerace.kernels).
+            kernel_manager_class=ForkKernelManager,
         )
     except PapermillExecutionError as error:
         raise ChapterFailed(
@@ -217,26 +222,32 @@ def hide_injected_parameters(path: Path) -> None:
     path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def reuse_chapter(chapter: Chapter, output: Path, cache: Cache, key: str) -> Outcome | None:
+    """Copy the chapter's cached executed notebook to ``output``, if the cache has a valid one."""
+    started = time.perf_counter()
+    cached = cache.lookup(chapter.name, key)
+    if cached is None:
+        return None
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_copy(cached, output)
+    return Outcome(chapter.name, "cached", time.perf_counter() - started, output)
+
+
 def run_chapter(
     chapter: Chapter,
     output: Path,
-    cache: Cache | None,
+    cache: Cache,
+    key: str,
     parameters: Mapping[str, Any],
     overrides: Mapping[str, Path],
-    package: str,
     failed_dir: Path,
 ) -> Outcome:
-    """Reuse a chapter from the cache or execute it; never raises (the outcome says what happened).
+    """Execute a chapter into ``output`` and keep it in the cache; never raises (the outcome says
+    what happened).
 
     Runs in a worker process of the build, so everything it needs comes in as arguments.
     """
     started = time.perf_counter()
-    key = base_key(chapter, parameters, overrides, package)
-    cached = cache.lookup(chapter.name, key) if cache else None
-    if cached is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_copy(cached, output)
-        return Outcome(chapter.name, "cached", time.perf_counter() - started, output)
     scratch = failed_dir.parent / "running" / f"{chapter.name}.ipynb"
     try:
         try:
@@ -253,7 +264,7 @@ def run_chapter(
             os.replace(scratch, kept)
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
-    stored = cache.store(chapter.name, key, scratch, reads) if cache else scratch
+    stored = cache.store(chapter.name, key, scratch, reads)
     output.parent.mkdir(parents=True, exist_ok=True)
     _atomic_copy(stored, output)
     return Outcome(chapter.name, "ran", time.perf_counter() - started, output)

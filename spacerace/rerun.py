@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .charts import save_images, specs_in, vega_bundle
+from .bundle import vega_bundle
+from .charts import save_images, specs_in
 from .notebooks import Chapter, ChapterFailed, execute
 
 _GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`:]+)(?::([^`]*))?`")

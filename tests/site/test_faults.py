@@ -107,7 +107,16 @@ def site_pages(site: Path) -> set[str]:
 # --------------------------------------------------------------------------- killed builds
 
 
-def test_a_build_killed_while_a_chapter_runs_leaves_the_site_and_the_next_build_works(fresh_copy: Path) -> None:
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, dead but not yet waited for, does not count)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_build_killed_while_a_chapter_runs_leaves_the_site_and_the_next_build_works(fresh_copy: Path, tmp_path: Path) -> None:
     site = fresh_copy / "_build" / "html"
     before, pages = tree_digest(site), site_pages(site)
     chapter = chapters()[0]
@@ -115,12 +124,25 @@ def test_a_build_killed_while_a_chapter_runs_leaves_the_site_and_the_next_build_
     page = chapter.notebook.with_suffix(".html").as_posix()
     charts_before = (site / page).read_text(encoding="utf-8").count('class="spacerace-chart"')
     original = notebook.read_text(encoding="utf-8")
-    add_cell(notebook, "import time\ntime.sleep(60)")
+    marker = tmp_path / "kernel.pid"  # the chapter's kernel writes its process id here, then waits
+    add_cell(notebook, f"import os, time\nopen({str(marker)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)")
 
     process, _ = start_build(fresh_copy)
-    wait_for(lambda: any("ipykernel" in command_line(pid) for pid in descendants(process.pid)), "a kernel started", process)
-    time.sleep(1)
-    kill_tree(process)
+    wait_for(lambda: marker.exists() and marker.read_text() != "", "the chapter's kernel started", process)
+    kernel = int(marker.read_text())
+    others = descendants(process.pid)
+    process.kill()  # the build alone, with no chance to clean up: what it started must end by itself
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while alive(kernel) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    survived = alive(kernel)
+    for pid in others:  # whatever is left, so that a failure here does not leave processes behind
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert not survived, "the chapter's kernel outlived the killed build by more than 20 s"
 
     assert tree_digest(site) == before, "a killed build changed the published site"
     notebook.write_text(original, encoding="utf-8")
@@ -142,18 +164,16 @@ def test_a_build_killed_while_sphinx_writes_leaves_the_site_and_the_next_build_w
     intro = fresh_copy / "book" / "intro.md"
     intro.write_text(intro.read_text(encoding="utf-8") + "\nA sentence added by the fault test.\n", encoding="utf-8")
 
-    process, lines = start_build(fresh_copy)
-    seen: list[str] = []
-
-    def html_started() -> bool:
-        while not lines.empty():
-            seen.append(lines.get())
-        return any("building the HTML" in line for line in seen)
-
-    wait_for(html_started, '"building the HTML"', process)
-    wait_for(lambda: any("jupyter-book" in command_line(pid) for pid in descendants(process.pid)), "jupyter-book started", process)
-    time.sleep(3)  # let Sphinx get going: it reads and starts writing
+    # Sphinx saves its environment between reading the pages and writing them: kill it right then.
+    environment = fresh_copy / "_build" / "stage" / "_build" / ".doctrees" / "environment.pickle"
+    saved_before = environment.stat().st_mtime_ns
+    process, _ = start_build(fresh_copy)
+    wait_for(lambda: any("spacerace.html" in command_line(pid) for pid in descendants(process.pid)), "Sphinx started", process)
+    deadline = time.monotonic() + 120
+    while environment.stat().st_mtime_ns == saved_before and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
     kill_tree(process)
+    assert process.returncode != 0, "the build finished before it could be killed in Sphinx"
 
     assert tree_digest(site) == before, "a build killed in Sphinx changed the published site"
     assert (fresh_copy / "_build" / "sphinx-dirty").exists(), "the interrupted HTML build is marked"

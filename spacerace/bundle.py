@@ -1,0 +1,59 @@
+"""The chart library (Vega, Vega-Lite, Vega-Embed) as one local script, so that charts draw offline.
+
+``vl_convert`` carries the three libraries and bundles them on request, which takes a second or two.
+The result depends only on the vl-convert version, so it is kept in the user's cache folder
+(``$XDG_CACHE_HOME/spacerace``, else ``~/.cache/spacerace``) and made once per version, not once
+per build.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+BUNDLE_NAME = "spacerace-vega.js"
+"""The bundle's file name in a site's ``_static`` folder."""
+
+
+def cache_folder() -> Path:
+    """Where the bundle of each vl-convert version is kept between builds."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "spacerace"
+
+
+@functools.lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and Vega-Embed as one script with no outside addresses.
+
+    The bundle from ``vl_convert`` declares top-level constants; wrapping it in a function keeps
+    them from clashing with the page's own names, and it publishes ``vegaEmbed``, ``vega`` and
+    ``vegaLite`` on ``window``.
+    """
+    import vl_convert
+
+    kept = cache_folder() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
+    try:
+        return kept.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    bundle = "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
+    try:  # a cache that cannot be written only costs time
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
+        temporary.write_text(bundle, encoding="utf-8")
+        os.replace(temporary, kept)
+    except OSError:
+        pass
+    return bundle
+
+
+def write_vega_bundle(static_dir: Path) -> Path:
+    """Write :func:`vega_bundle` into a site's static folder (only when its content changed)."""
+    target = Path(static_dir) / BUNDLE_NAME
+    content = vega_bundle().encode("utf-8")
+    if not (target.exists() and target.stat().st_size == len(content) and target.read_bytes() == content):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(content)
+        os.replace(temporary, target)
+    return target

@@ -1,0 +1,110 @@
+"""Build a staged book's HTML with Jupyter Book, in a process started early and told when to go.
+
+Before it reads a page, Sphinx spends about a second importing itself and Jupyter Book's extensions
+and setting up the configuration. The build therefore starts this process while the chapters are
+still executing: :class:`HtmlBuild` starts ``python -m spacerace.html <stage>``, which gets Sphinx
+ready and then waits for a line on its standard input. ``go`` builds the HTML, exactly as
+``jupyter-book build --builder html --warningiserror --keep-going`` would; anything else (or the
+end of the input) stops it without writing anything.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+READY = "spacerace-html: ready"
+
+
+class HtmlBuild:
+    """Sphinx for the book staged at ``stage``: :meth:`start` gets it ready, :meth:`finish` builds,
+    :meth:`cancel` stops it."""
+
+    def __init__(self, stage: Path):
+        self.stage = Path(stage).resolve()
+        self._process: subprocess.Popen[str] | None = None
+        self._log = tempfile.TemporaryFile("w+", encoding="utf-8")
+
+    def start(self) -> None:
+        """Start Sphinx, which gets ready and waits (does nothing when it is started already)."""
+        if self._process is None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "spacerace.html", str(self.stage)],
+                stdin=subprocess.PIPE,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                text=True,
+                cwd=self.stage,
+                # Getting ready must not slow the chapters down: it takes what CPU they leave.
+                preexec_fn=lambda: os.nice(10),
+            )
+
+    def finish(self) -> tuple[int, str]:
+        """Build the HTML now; return the exit code and everything Sphinx printed."""
+        self.start()
+        return self._tell("go")
+
+    def cancel(self) -> None:
+        """Stop without building."""
+        if self._process is not None and self._process.poll() is None:
+            self._tell("stop")
+        if not self._log.closed:
+            self._log.close()
+
+    def _tell(self, word: str) -> tuple[int, str]:
+        assert self._process is not None and self._process.stdin is not None
+        try:
+            self._process.stdin.write(word + "\n")
+            self._process.stdin.close()
+        except BrokenPipeError:  # it ended already (e.g. an error while starting): its log says why
+            pass
+        code = self._process.wait()
+        self._log.seek(0)
+        output = self._log.read()
+        self._log.close()
+        return code, output
+
+    def __enter__(self) -> HtmlBuild:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+
+def main(stage: Path) -> int:
+    """Get Sphinx ready for ``stage``, wait for ``go``, then build (Jupyter Book's own build call)."""
+    from jupyter_book.sphinx import build_sphinx
+    from sphinx.application import Sphinx
+
+    build_now = Sphinx.build
+
+    def build_when_told(app: Sphinx, *args: object, **kwargs: object) -> None:
+        print(READY, flush=True)
+        if sys.stdin.readline().strip() != "go":
+            raise SystemExit(3)
+        build_now(app, *args, **kwargs)
+
+    Sphinx.build = build_when_told  # type: ignore[method-assign]
+    # The arguments `jupyter-book build <stage> --builder html -W --keep-going --quiet` passes.
+    result = build_sphinx(
+        stage,
+        stage / "_build" / "html",
+        use_external_toc=True,
+        noconfig=True,
+        path_config=str(stage / "_config.yml"),
+        confoverrides={"external_toc_path": (stage / "_toc.yml").as_posix(), "latex_individualpages": False},
+        builder="html",
+        warningiserror=True,
+        keep_going=True,
+        quiet=True,
+    )
+    if isinstance(result, BaseException):
+        return 2
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
