@@ -2,8 +2,7 @@
 
 ``vl_convert`` carries the three libraries and bundles them on request, which takes a second or two.
 The result depends only on the vl-convert version, so it is kept in the user's cache folder
-(``$XDG_CACHE_HOME/spacerace``, else ``~/.cache/spacerace``) and made once per version, not once
-per build.
+(:func:`spacerace.paths.user_cache_folder`) and made once per version, not once per build.
 """
 
 from __future__ import annotations
@@ -12,13 +11,10 @@ import functools
 import os
 from pathlib import Path
 
+from .paths import user_cache_folder
+
 BUNDLE_NAME = "spacerace-vega.js"
 """The bundle's file name in a site's ``_static`` folder."""
-
-
-def cache_folder() -> Path:
-    """Where the bundle of each vl-convert version is kept between builds."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "spacerace"
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,7 +27,7 @@ def vega_bundle() -> str:
     """
     import vl_convert
 
-    kept = cache_folder() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
+    kept = user_cache_folder() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
     try:
         return kept.read_text(encoding="utf-8")
     except OSError:

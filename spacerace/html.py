@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .paths import user_cache_folder
+
 READY = "spacerace-html: ready"
 
 
@@ -82,6 +84,7 @@ def main(stage: Path) -> int:
     build_now = Sphinx.build
 
     def build_when_told(app: Sphinx, *args: object, **kwargs: object) -> None:
+        _keep_compiled_templates(app)
         print(READY, flush=True)
         if sys.stdin.readline().strip() != "go":
             raise SystemExit(3)
@@ -104,6 +107,22 @@ def main(stage: Path) -> int:
     if isinstance(result, BaseException):
         return 2
     return int(result or 0)
+
+
+def _keep_compiled_templates(app: Sphinx) -> None:
+    """Let Jinja keep the theme's compiled templates between builds (about a quarter of a second of
+    every build otherwise). Jinja checks each against its template's source before using it."""
+    from jinja2 import FileSystemBytecodeCache
+
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is not None:
+        folder = user_cache_folder() / "jinja"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return  # no cache: the templates are compiled as usual
+        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 if __name__ == "__main__":

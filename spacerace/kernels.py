@@ -46,7 +46,17 @@ KERNEL_ARGUMENTS = [
 ZYGOTE_ENV = "SPACERACE_ZYGOTE"
 """Set (to the zygote's socket) in the processes that run chapters; :class:`ForkProvisioner` reads it."""
 
-ALWAYS_PRELOADED = ["ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell"]
+ALWAYS_PRELOADED = [
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    # What the kernel imports while it starts (measured: 0.11 s of each kernel's start without them).
+    "ipykernel.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.interactiveshell",
+    "IPython.extensions.storemagic",
+    "tornado.platform.asyncio",
+]
 
 NEVER_PRELOADED = {"matplotlib", "pylab", "seaborn"}
 """Packages left to the kernel: matplotlib picks its backend from the environment at import, and

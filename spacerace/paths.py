@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,3 +13,9 @@ DATA_DIR = ROOT / "data"
 DATA_PACKAGE = DATA_DIR / "datapackage.json"
 PACKAGE_DIR = ROOT / "spacerace"
 DEFAULT_BUILD_DIR = ROOT / "_build"
+
+
+def user_cache_folder() -> Path:
+    """Where builds keep what depends only on installed packages (``$XDG_CACHE_HOME/spacerace``,
+    else ``~/.cache/spacerace``): the Vega bundle and Sphinx's compiled page templates."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "spacerace"
