@@ -147,6 +147,8 @@ class Zygote:
 def _serve(server: socket.socket, alive: int, modules: list[str]) -> None:
     """The zygote's loop: import, then fork one kernel per request until the builder goes away."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    # The kernel's debugger (never used in a build) warns at import about Python's frozen modules.
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     for name in ALWAYS_PRELOADED + modules:
         try:
             importlib.import_module(name)
