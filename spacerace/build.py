@@ -1,9 +1,11 @@
 """Build the book: validate, execute in parallel, build the HTML, publish in one move.
 
-1. Validate every dataset (skipped for files unchanged since they last passed).
+1. Validate every dataset that changed since it last passed, and the references between them.
 2. Execute each chapter with papermill into a staging copy of the book, in parallel; a chapter
-   whose inputs did not change comes from the cache (:mod:`spacerace.notebooks`).
-3. Build the HTML with ``jupyter-book build`` on the staging copy, execution off, warnings as errors.
+   whose inputs did not change comes from the cache (:mod:`spacerace.notebooks`). Kernels are
+   forked from a process that imported the chapters' libraries once (:mod:`spacerace.kernels`).
+3. Build the HTML with Jupyter Book's Sphinx on the staging copy, execution off, warnings as
+   errors. Sphinx starts while steps 1 and 2 run and builds once they are done (:mod:`spacerace.html`).
 4. Only when everything succeeded, point ``<build>/html`` at the new site in one atomic step.
 
 When no input changed at all, nothing runs: no kernel, no Sphinx. A failed build leaves the last
@@ -223,6 +225,7 @@ def build(
         if parameter_file and variant_title(parameter_file):
             _announce(stage, f"Variant of the book: {variant_title(parameter_file)} (parameters from {Path(parameter_file).name})")
         _write_static(stage)
+        _discard_interrupted_html(stage, build_dir)
         with HtmlBuild(stage) as html_build:
             html_build.start()
             _validate_data(build_dir, overrides, echo)
@@ -415,11 +418,16 @@ def _write_static(stage: Path) -> None:
         _write_if_changed(static / "data" / path.name, path.read_bytes())
 
 
+def _discard_interrupted_html(stage: Path, build_dir: Path) -> None:
+    """When the last HTML build was interrupted, its output and saved state cannot be trusted:
+    remove them before Sphinx starts and reads them."""
+    if (build_dir / "sphinx-dirty").exists():
+        shutil.rmtree(stage / "_build", ignore_errors=True)
+
+
 def _finish_html(html_build: HtmlBuild, stage: Path, build_dir: Path) -> Path:
     """Let the waiting Sphinx build the HTML; return its folder or raise with its messages."""
     dirty = build_dir / "sphinx-dirty"
-    if dirty.exists():  # the last HTML build was interrupted: its output cannot be trusted
-        shutil.rmtree(stage / "_build", ignore_errors=True)
     dirty.write_text("a Sphinx build is running or was interrupted")
     code, output = html_build.finish()
     if code != 0:
