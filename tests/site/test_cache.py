@@ -86,6 +86,19 @@ def test_a_new_csv_row_reruns_only_the_chapter_that_reads_it_and_shows(book: Pat
     assert "first          ran" in result.stdout
     assert "second         reused from cache" in result.stdout
     assert f"Rows: {len(rows)}." in page_text(page)
+    assert "validating the data (launches) ..." in result.stdout, "only the changed file is validated again"
+
+
+def test_a_bad_row_in_one_file_stops_the_build_even_when_the_others_passed_before(book: Path) -> None:
+    site = book / "_build" / "html"
+    before = tree_digest(site)
+    regions = book / "data" / "regions.csv"
+    rows = regions.read_text().splitlines()
+    regions.write_text("\n".join(rows + [rows[-1].replace(rows[-1].split(",")[0], "XX", 1)]) + "\n")
+    result = run_build(book)
+    assert result.returncode != 0
+    assert "regions.csv" in result.stdout + result.stderr and " ran " not in result.stdout
+    assert tree_digest(site) == before
 
 
 def test_a_changed_parameter_default_reruns_that_chapter(book: Path) -> None:

@@ -116,3 +116,9 @@ def test_the_zygote_ends_when_its_owner_lets_go(tmp_path: Path) -> None:
     pid, folder = zygote.pid, Path(zygote.address).parent
     zygote.close()
     assert not Path(f"/proc/{pid}").exists() and not folder.exists()
+
+
+def test_the_kernel_manager_hands_out_the_prompt_client() -> None:
+    from spacerace.kernels import PromptKernelClient
+
+    assert isinstance(ForkKernelManager(kernel_name="python3").client(), PromptKernelClient)
