@@ -183,8 +183,6 @@ def build(
     echo: Callable[[str], None] = print,
 ) -> BuildReport:
     """Build the whole book into ``build_dir/html`` (see the module's description)."""
-    from . import data
-
     started = time.perf_counter()
     build_dir = Path(build_dir).resolve()
     try:

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .data import READS_LOG_ENV, override_env
 from .paths import PACKAGE_DIR, ROOT
 
 
@@ -168,6 +167,7 @@ def execute(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from .data import READS_LOG_ENV, override_env
     from .kernels import KERNEL_ARGUMENTS, ForkKernelManager
 
     output.parent.mkdir(parents=True, exist_ok=True)
