@@ -380,6 +380,9 @@ def _execute_all(
         if reused is not None:
             outcomes[chapter.name] = reused
     running = [(chapter, parameters) for chapter, parameters in plan if chapter.name not in outcomes]
+    # Longest first (as long as they took last time; new ones first of all), so that no long
+    # chapter starts last while the other core has nothing left to do.
+    running.sort(key=lambda item: -(cache.last_seconds(item[0].name) or float("inf")))
     if running:
         workers = max(1, min(len(running), jobs or os.cpu_count() or 1))
         # Worker processes: each chapter sets its own environment (data overrides, reads log) for its kernel.

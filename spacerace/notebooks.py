@@ -118,8 +118,17 @@ class Cache:
             return None
         return notebook
 
-    def store(self, chapter: str, key: str, executed: Path, reads: list[Path]) -> Path:
-        """Keep an executed notebook with the hashes of the data files it read."""
+    def last_seconds(self, chapter: str) -> float | None:
+        """How long the chapter's last execution took (whatever its key), if the cache knows."""
+        for meta_path in (self.folder / chapter).glob("*.json"):
+            try:
+                return float(json.loads(meta_path.read_text(encoding="utf-8"))["seconds"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        return None
+
+    def store(self, chapter: str, key: str, executed: Path, reads: list[Path], seconds: float | None = None) -> Path:
+        """Keep an executed notebook with the hashes of the data files it read (and how long it ran)."""
         notebook, meta_path = self._paths(chapter, key)
         notebook.parent.mkdir(parents=True, exist_ok=True)
         for old in notebook.parent.iterdir():  # one entry a chapter is enough
@@ -128,6 +137,7 @@ class Cache:
         meta = {
             "notebook_sha256": sha256_file(notebook),
             "reads": {_portable(path): sha256_file(path) for path in sorted(set(reads))},
+            "seconds": seconds,
         }
         _atomic_write(meta_path, json.dumps(meta, indent=1))
         return notebook
@@ -264,7 +274,7 @@ def run_chapter(
             os.replace(scratch, kept)
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
-    stored = cache.store(chapter.name, key, scratch, reads)
+    stored = cache.store(chapter.name, key, scratch, reads, time.perf_counter() - started)
     output.parent.mkdir(parents=True, exist_ok=True)
     _atomic_copy(stored, output)
     return Outcome(chapter.name, "ran", time.perf_counter() - started, output)

@@ -122,3 +122,14 @@ def test_the_kernel_manager_hands_out_the_prompt_client() -> None:
     from spacerace.kernels import PromptKernelClient
 
     assert isinstance(ForkKernelManager(kernel_name="python3").client(), PromptKernelClient)
+
+
+def test_the_cache_remembers_how_long_a_chapter_ran_whatever_its_key(tmp_path: Path) -> None:
+    from spacerace.notebooks import Cache
+
+    cache = Cache(tmp_path / "cache")
+    executed = write_notebook(tmp_path / "executed.ipynb", "1 + 1")
+    assert cache.last_seconds("costs") is None
+    cache.store("costs", "old-key", executed, [], seconds=2.5)
+    assert cache.lookup("costs", "new-key") is None  # a changed chapter is not reused...
+    assert cache.last_seconds("costs") == 2.5  # ...but its last duration still orders the next build
