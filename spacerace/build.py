@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -469,9 +470,11 @@ def publish(html: Path, build_dir: Path) -> Path:
     """Copy a finished site into ``sites/`` and switch the ``html`` link to it atomically."""
     sites = build_dir / "sites"
     sites.mkdir(exist_ok=True)
-    target = sites / f"site-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    # A unique folder (copytree gives it the stage's permissions, as mkdtemp makes it private).
+    target = Path(tempfile.mkdtemp(prefix=f"site-{time.strftime('%Y%m%d-%H%M%S')}-", dir=sites))
     link = build_dir / "html"
-    shutil.copytree(html, target, copy_function=_reuse_or_copy(html, link.resolve() if link.is_symlink() else None))
+    previous = link.resolve() if link.is_symlink() else None
+    shutil.copytree(html, target, copy_function=_reuse_or_copy(html, previous), dirs_exist_ok=True)
     if link.exists() and not link.is_symlink():  # a plain folder from an older build
         os.replace(link, sites / f"legacy-{time.time_ns()}")
     temporary = build_dir / ".html-new"
