@@ -254,14 +254,9 @@ def convert_costs(
     missing_cols = [c for c in ("amount_million", "currency", "price_year") if c not in costs.columns]
     if missing_cols:
         raise ValueError(f"the costs table lacks the column(s) {missing_cols}")
-    rate_name = "ppp" if use_ppp else "fx"
-    rate_table = ppp if use_ppp else fx
-    if rate_table is None:
-        raise ValueError(f"convert_costs needs the {'ppp' if use_ppp else 'fx'} table (use_ppp={use_ppp})")
-
+    rate_name, rate_lookup = _rate_lookup("convert_costs", use_ppp, fx, ppp)
     base_year = int(base_year)
     cpi_lookup = _lookup(cpi, "cpi")
-    rate_lookup = _lookup(rate_table, rate_name)
 
     todo = costs[costs["amount_million"].notna()]
     incomplete = todo[todo["currency"].isna() | todo["price_year"].isna()]
@@ -315,11 +310,8 @@ def coverage_problems(
     The reason is the first line of the :class:`CoverageError` that row alone would raise. Rows
     without an amount need nothing and get "".
     """
-    rate_name = "ppp" if use_ppp else "fx"
-    rate_table = ppp if use_ppp else fx
-    if rate_table is None:
-        raise ValueError(f"coverage_problems needs the {rate_name} table (use_ppp={use_ppp})")
-    cpi_lookup, rate_lookup = _lookup(cpi, "cpi"), _lookup(rate_table, rate_name)
+    rate_name, rate_lookup = _rate_lookup("coverage_problems", use_ppp, fx, ppp)
+    cpi_lookup = _lookup(cpi, "cpi")
     known = _known(cpi_lookup, rate_lookup, rate_name)
     reasons = []
     for amount, currency, year in zip(costs["amount_million"], costs["currency"], costs["price_year"]):
@@ -331,6 +323,14 @@ def coverage_problems(
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+def _rate_lookup(caller: str, use_ppp: bool, fx: pd.DataFrame | None, ppp: pd.DataFrame | None) -> tuple[str, dict[tuple[str, int], float]]:
+    """The name and lookup of the rates a conversion uses: PPP factors or market exchange rates."""
+    rate_name, rate_table = ("ppp", ppp) if use_ppp else ("fx", fx)
+    if rate_table is None:
+        raise ValueError(f"{caller} needs the {rate_name} table (use_ppp={use_ppp})")
+    return rate_name, _lookup(rate_table, rate_name)
 
 
 def _needed(currency: str, year: int, base_year: int, target_currency: str, method: str) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
