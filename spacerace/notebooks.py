@@ -13,6 +13,7 @@ code cells alone, so a changed CSV goes unnoticed there.)
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import json
 import os
@@ -163,6 +164,15 @@ def _atomic_copy(source: Path, target: Path) -> None:
     os.replace(temporary, target)
 
 
+def _copy_into_stage(source: Path, target: Path) -> None:
+    """Put an executed notebook into the staged book, leaving the file alone when its content is
+    the same: Sphinx re-reads every page whose file (or a file it links to) has a newer time."""
+    if target.exists() and filecmp.cmp(source, target, shallow=False):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_copy(source, target)
+
+
 def execute(
     chapter: Chapter,
     output: Path,
@@ -238,8 +248,7 @@ def reuse_chapter(chapter: Chapter, output: Path, cache: Cache, key: str) -> Out
     cached = cache.lookup(chapter.name, key)
     if cached is None:
         return None
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_copy(cached, output)
+    _copy_into_stage(cached, output)
     return Outcome(chapter.name, "cached", time.perf_counter() - started, output)
 
 
@@ -275,6 +284,5 @@ def run_chapter(
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
     stored = cache.store(chapter.name, key, scratch, reads, time.perf_counter() - started)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_copy(stored, output)
+    _copy_into_stage(stored, output)
     return Outcome(chapter.name, "ran", time.perf_counter() - started, output)

@@ -89,6 +89,20 @@ def test_a_new_csv_row_reruns_only_the_chapter_that_reads_it_and_shows(book: Pat
     assert "validating the data (launches) ..." in result.stdout, "only the changed file is validated again"
 
 
+def test_sphinx_leaves_the_page_of_a_reused_chapter_alone(book: Path) -> None:
+    """Sphinx re-reads and rewrites every page whose file is newer than its last build."""
+    launches = book / "data" / "launches.csv"
+    stage = book / "_build" / "stage"
+    untouched = [stage / "book" / "second.ipynb", stage / "_build" / "html" / "book" / "second.html"]
+    for year in (2024, 2025):  # the first build in a copied folder builds every page
+        launches.write_text(launches.read_text() + f"{year},BRA,1,1,0,https://example.org/test,added by a test\n")
+        times = [path.stat().st_mtime_ns for path in untouched]
+        result = run_build(book)
+        assert result.returncode == 0, result.stderr
+        assert "second         reused from cache" in result.stdout
+    assert [path.stat().st_mtime_ns for path in untouched] == times
+
+
 def test_a_bad_row_in_one_file_stops_the_build_even_when_the_others_passed_before(book: Path) -> None:
     site = book / "_build" / "html"
     before = tree_digest(site)
