@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .html import HtmlBuild
-from .notebooks import Cache, Chapter, Outcome, base_key, package_hash, reuse_chapter, run_chapter, sha256_bytes, sha256_file
+from .notebooks import Cache, Chapter, Outcome, base_key, load_executor, package_hash, reuse_chapter, run_chapter, sha256_bytes, sha256_file
 from .paths import DEFAULT_BUILD_DIR, PACKAGE_DIR, ROOT
 
 if TYPE_CHECKING:
@@ -387,6 +387,7 @@ def _execute_all(
     running.sort(key=lambda item: -(cache.last_seconds(item[0].name) or float("inf")))
     if running:
         workers = max(1, min(len(running), jobs or os.cpu_count() or 1))
+        load_executor()
         # Worker processes: each chapter sets its own environment (data overrides, reads log) for its kernel.
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=(zygote,)) as pool:
             futures = {

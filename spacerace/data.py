@@ -27,11 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from .countries import is_actor_code, is_currency_code
-from .paths import DATA_PACKAGE, ROOT
-
-READS_LOG_ENV = "SPACERACE_READS_LOG"
-"""When set, :func:`load` appends the path of every file it reads to this file (the build's cache
-uses it to learn which data files a chapter depends on)."""
+from .paths import DATA_PACKAGE, READS_LOG_ENV, ROOT, override_env
 
 TODAY_ENV = "SPACERACE_TODAY"
 """Overrides today's date for the rule "no achieved event in the future" (tests use it)."""
@@ -97,11 +93,6 @@ def resource(name: str) -> dict:
             return descriptor
     known = ", ".join(resource_names())
     raise KeyError(f"unknown dataset {name!r}; the data package has: {known}")
-
-
-def override_env(name: str) -> str:
-    """The environment variable that points dataset ``name`` at another file."""
-    return f"SPACERACE_DATA_{name.upper()}"
 
 
 def path_of(name: str) -> Path:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .paths import PACKAGE_DIR, ROOT
+from .paths import PACKAGE_DIR, READS_LOG_ENV, ROOT, override_env
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,14 @@ def _copy_into_stage(source: Path, target: Path) -> None:
     _atomic_copy(source, target)
 
 
+def load_executor() -> None:
+    """Import papermill and the kernel machinery (a quarter of a second) in the build's process, so
+    that the worker processes forked from it afterwards share them instead of each importing its own."""
+    import papermill  # noqa: F401
+
+    from . import kernels  # noqa: F401
+
+
 def execute(
     chapter: Chapter,
     output: Path,
@@ -187,7 +195,6 @@ def execute(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from .data import READS_LOG_ENV, override_env
     from .kernels import KERNEL_ARGUMENTS, ForkKernelManager
 
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -19,3 +19,13 @@ def user_cache_folder() -> Path:
     """Where builds keep what depends only on installed packages (``$XDG_CACHE_HOME/spacerace``,
     else ``~/.cache/spacerace``): the Vega bundle and Sphinx's compiled page templates."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "spacerace"
+
+
+READS_LOG_ENV = "SPACERACE_READS_LOG"
+"""When set, :func:`spacerace.data.load` appends the path of every file it reads to this file (the
+build's cache uses it to learn which data files a chapter depends on)."""
+
+
+def override_env(name: str) -> str:
+    """The environment variable that points dataset ``name`` at another file."""
+    return f"SPACERACE_DATA_{name.upper()}"
