@@ -113,6 +113,13 @@ def plain(project: Path) -> tuple[str, list[str]]:
 
 SCENARIOS = ("clean", "no change", "one CSV row", "one code cell")
 
+TARGETS = (
+    ("clean build / plain's clean build", "clean", "clean", 0.6),
+    ("no-change rebuild / plain's no-change rebuild", "no change", "no change", 0.5),
+    # Plain Jupyter Book re-runs nothing when a CSV changes, so the bar is its one-cell rebuild.
+    ("one CSV row (its readers re-run) / plain's one-cell rebuild", "one CSV row", "one code cell", 1.0),
+)
+
 
 def scenarios(contenders: dict[str, tuple], runs: int, root: Path) -> dict[str, dict[str, dict]]:
     """Clean, no-change, CSV-change and code-change builds, ``runs`` times each on fresh copies.
@@ -237,6 +244,11 @@ def main() -> None:
             ratio = statistics.median(result["seconds"]) / statistics.median(other["seconds"])
             line += f"{summary(other['seconds']):<40}{ratio:.2f}"
         print(line)
+    if theirs:
+        print("\ntargets (ratio of medians, ours / plain)")
+        for label, ours_scenario, plain_scenario, limit in TARGETS:
+            ratio = statistics.median(mine[ours_scenario]["seconds"]) / statistics.median(theirs[plain_scenario]["seconds"])
+            print(f"  {label:<58}{ratio:5.2f}  target <= {limit}: {'met' if ratio <= limit else 'MISSED'}")
     print("\nchapters re-executed")
     for scenario, result in mine.items():
         line = f"  {scenario:<16}ours: {', '.join(result['ran']) or 'none'}"
