@@ -248,7 +248,7 @@ def main() -> None:
         print("\ntargets (ratio of medians, ours / plain)")
         for label, ours_scenario, plain_scenario, limit in TARGETS:
             ratio = statistics.median(mine[ours_scenario]["seconds"]) / statistics.median(theirs[plain_scenario]["seconds"])
-            print(f"  {label:<58}{ratio:5.2f}  target <= {limit}: {'met' if ratio <= limit else 'MISSED'}")
+            print(f"  {label:<62}{ratio:5.2f}  target <= {limit}: {'met' if ratio <= limit else 'MISSED'}")
     print("\nchapters re-executed")
     for scenario, result in mine.items():
         line = f"  {scenario:<16}ours: {', '.join(result['ran']) or 'none'}"
