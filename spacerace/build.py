@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .files import write_if_changed
 from .html import HtmlBuild
 from .notebooks import Cache, Chapter, Outcome, base_key, load_executor, package_hash, reuse_chapter, run_chapter, sha256_bytes, sha256_file
 from .paths import DEFAULT_BUILD_DIR, PACKAGE_DIR, ROOT
@@ -326,7 +327,7 @@ def _sync_sources(stage: Path) -> None:
         wanted.add(relative)
         if source.suffix == ".ipynb":
             continue
-        _write_if_changed(stage / relative, source.read_bytes())
+        write_if_changed(stage / relative, source.read_bytes())
     for folder in BOOK_FOLDERS:
         for path in (stage / folder).rglob("*") if (stage / folder).exists() else []:
             if path.is_file() and path.relative_to(stage) not in wanted:
@@ -340,16 +341,7 @@ def _announce(stage: Path, text: str) -> None:
     # Our _config.yml sets html_theme_options itself, which replaces Jupyter Book's `html.announcement`.
     options = config.setdefault("sphinx", {}).setdefault("config", {}).setdefault("html_theme_options", {})
     options["announcement"] = html_escape(text)
-    _write_if_changed(config_path, yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8"))
-
-
-def _write_if_changed(target: Path, content: bytes) -> None:
-    if target.exists() and target.read_bytes() == content:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, target)
+    write_if_changed(config_path, yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8"))
 
 
 def _zygote_for(to_run: list[Chapter]) -> contextlib.AbstractContextManager[Zygote | None]:
@@ -416,10 +408,10 @@ def _write_static(stage: Path) -> None:
     write_vega_bundle(static)
     for path in STATIC_DIR.rglob("*"):
         if path.is_file():
-            _write_if_changed(static / path.relative_to(STATIC_DIR), path.read_bytes())
+            write_if_changed(static / path.relative_to(STATIC_DIR), path.read_bytes())
     # The datasets themselves, so that every page can offer its data for download.
     for path in [ROOT / "data" / "datapackage.json", *sorted((ROOT / "data").glob("*.csv"))]:
-        _write_if_changed(static / "data" / path.name, path.read_bytes())
+        write_if_changed(static / "data" / path.name, path.read_bytes())
 
 
 def _discard_interrupted_html(stage: Path, build_dir: Path) -> None:

@@ -11,6 +11,7 @@ import functools
 import os
 from pathlib import Path
 
+from .files import write_if_changed
 from .paths import user_cache_folder
 
 BUNDLE_NAME = "spacerace-vega.js"
@@ -46,10 +47,5 @@ def vega_bundle() -> str:
 def write_vega_bundle(static_dir: Path) -> Path:
     """Write :func:`vega_bundle` into a site's static folder (only when its content changed)."""
     target = Path(static_dir) / BUNDLE_NAME
-    content = vega_bundle().encode("utf-8")
-    if not (target.exists() and target.stat().st_size == len(content) and target.read_bytes() == content):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, target)
+    write_if_changed(target, vega_bundle().encode("utf-8"))
     return target

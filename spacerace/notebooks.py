@@ -13,7 +13,6 @@ code cells alone, so a changed CSV goes unnoticed there.)
 
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import json
 import os
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .files import write_if_changed
 from .paths import PACKAGE_DIR, READS_LOG_ENV, ROOT, override_env
 
 
@@ -164,15 +164,6 @@ def _atomic_copy(source: Path, target: Path) -> None:
     os.replace(temporary, target)
 
 
-def _copy_into_stage(source: Path, target: Path) -> None:
-    """Put an executed notebook into the staged book, leaving the file alone when its content is
-    the same: Sphinx re-reads every page whose file (or a file it links to) has a newer time."""
-    if target.exists() and filecmp.cmp(source, target, shallow=False):
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_copy(source, target)
-
-
 def load_executor() -> None:
     """Import papermill and the kernel machinery (a quarter of a second) in the build's process, so
     that the worker processes forked from it afterwards share them instead of each importing its own."""
@@ -255,7 +246,7 @@ def reuse_chapter(chapter: Chapter, output: Path, cache: Cache, key: str) -> Out
     cached = cache.lookup(chapter.name, key)
     if cached is None:
         return None
-    _copy_into_stage(cached, output)
+    write_if_changed(output, cached.read_bytes())
     return Outcome(chapter.name, "cached", time.perf_counter() - started, output)
 
 
@@ -291,5 +282,5 @@ def run_chapter(
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
     stored = cache.store(chapter.name, key, scratch, reads, time.perf_counter() - started)
-    _copy_into_stage(stored, output)
+    write_if_changed(output, stored.read_bytes())
     return Outcome(chapter.name, "ran", time.perf_counter() - started, output)
