@@ -19,13 +19,15 @@ ARTICLES = {"hennessy-2025", "code-vub"}
 KINDS = {"cost", "date", "first", "membership", "plan", "economic return", "name", "capability", "other"}
 CHECK_TYPES = {"dataset", "source"}
 VERDICTS = {"supported", "partly supported", "contradicted", "unverifiable"}
+SOURCE_KINDS = {"official", "press", "scholarly", "dataset", "encyclopaedia copy"}
+ENCYCLOPAEDIA = re.compile(r"wikipedia\.org|wikimili|findatwiki|hubbry|frwiki|piglix|friendlywiki|movatter|earthspot|theinfolist|wiki\.kidzsearch")
 ARTICLE_URLS = {
     "hennessy-2025": "https://doi.org/10.57912/31080130",
     "code-vub": "https://codeproject.substack.com/p/the-cosmic-tug-of-war-us-china-space",
 }
 COLUMNS = [
     "claim_id", "article", "paraphrase", "quoted_figure", "kind", "check_type", "check",
-    "check_note", "evidence_url", "expected_verdict", "verdict_reason", "source_url", "source_note",
+    "check_note", "evidence_url", "source_kind", "expected_verdict", "verdict_reason", "source_url", "source_note",
 ]
 RUN = 8  # words: no paraphrase may share this many consecutive words with its article
 
@@ -66,7 +68,7 @@ def test_ids_unique_and_slugged(claims: pd.DataFrame) -> None:
 
 @pytest.mark.parametrize(
     ("column", "allowed"),
-    [("article", ARTICLES), ("kind", KINDS), ("check_type", CHECK_TYPES), ("expected_verdict", VERDICTS)],
+    [("article", ARTICLES), ("kind", KINDS), ("check_type", CHECK_TYPES), ("expected_verdict", VERDICTS), ("source_kind", SOURCE_KINDS)],
 )
 def test_enums(claims: pd.DataFrame, column: str, allowed: set[str]) -> None:
     bad = set(claims[column]) - allowed
@@ -142,3 +144,66 @@ def test_no_copied_runs(claims: pd.DataFrame) -> None:
                 w = _words(field)
                 hits = [w[i : i + RUN] for i in range(len(w) - RUN + 1) if tuple(w[i : i + RUN]) in grams]
                 assert not hits, f"{cid} copies: {' '.join(hits[0])}"
+
+
+# --------------------------------------------------------------------------- sources and corrected facts (issue 17)
+
+
+def test_the_schema_lists_the_same_closed_lists() -> None:
+    """data/datapackage.json's claims entry and these tests agree on every closed list."""
+    import json
+
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "claims" for f in r["schema"]["fields"]}
+    assert list(fields) == COLUMNS
+    for column, allowed in [("check_type", CHECK_TYPES), ("expected_verdict", VERDICTS), ("source_kind", SOURCE_KINDS)]:
+        assert set(fields[column]["constraints"]["enum"]) == allowed, column
+
+
+def test_encyclopaedia_pages_are_marked_and_rare(claims: pd.DataFrame) -> None:
+    """An encyclopaedia page is labelled as such, and at most 5 % of the rows rest on one."""
+    on_copy = claims["evidence_url"].str.contains(ENCYCLOPAEDIA)
+    mislabelled = claims.loc[on_copy & (claims["source_kind"] != "encyclopaedia copy"), "claim_id"].tolist()
+    assert not mislabelled, mislabelled
+    assert (claims["source_kind"] == "encyclopaedia copy").mean() <= 0.05
+
+
+def test_dataset_kind_only_for_open_data(claims: pd.DataFrame) -> None:
+    """source_kind 'dataset' is kept for published data sets (GCAT, the landing-site table)."""
+    rows = claims[claims["source_kind"] == "dataset"]
+    assert rows["evidence_url"].str.contains(r"planet4589|fourmilab").all(), rows["claim_id"].tolist()
+
+
+def test_hen_31_is_a_source_check(claims: pd.DataFrame) -> None:
+    """The Accords being rules of conduct is not something a signatory count can settle."""
+    row = claims.set_index("claim_id").loc["hen-31"]
+    assert row["check_type"] == "source"
+    assert "wikimili" not in row["evidence_url"]
+
+
+def test_hen_11_is_judged_over_two_decades(claims: pd.DataFrame) -> None:
+    row = claims.set_index("claim_id").loc["hen-11"]
+    assert "2005-2014 vs 2015-2024" in row["check_note"]
+    assert row["expected_verdict"] == "partly supported"
+
+
+def test_hen_15_note_names_the_year_whose_rate_matches(claims: pd.DataFrame) -> None:
+    """The curator's note says which year's exchange rate turns ISRO's rupees into the article's USD 75 million.
+
+    Computed here from data/mission_costs.csv and data/exchange_rates.csv: the INR per USD rate
+    the article implies, the year whose annual rate is nearest to it, and the USD amounts at that
+    rate and at the rate of the figure's own price year, which the note must quote.
+    """
+    costs = pd.read_csv(DATA / "mission_costs.csv", dtype={"cost_id": str})
+    rates = pd.read_csv(DATA / "exchange_rates.csv")
+    isro = costs.set_index("cost_id").loc["chandrayaan-3-1"]
+    inr = rates[rates["currency"] == "INR"].set_index("year")["per_usd"]
+    implied = float(isro["amount_million"]) / 75.0
+    nearest = int((inr - implied).abs().idxmin())
+    price_year = int(isro["price_year"])
+    row = claims.set_index("claim_id").loc["hen-15"]
+    at_nearest = float(isro["amount_million"]) / inr[nearest]
+    at_price_year = float(isro["amount_million"]) / inr[price_year]
+    assert f"converted at the {nearest} exchange rate (USD {at_nearest:.1f} million)" in row["verdict_reason"]
+    assert f"at the {price_year} rate it is USD {at_price_year:.1f} million" in row["verdict_reason"]
+    assert f"{implied:.1f} INR per USD) is closest to the {nearest} annual average ({inr[nearest]:.2f})" in row["check_note"]
