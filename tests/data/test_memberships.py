@@ -15,8 +15,10 @@ from spacerace import partnerships as p
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
-MEMBERSHIP_COLUMNS = ["country", "framework", "role", "date", "date_precision", "as_of", "source_url", "source_note"]
-ORGANISATION_COLUMNS = ["organisation", "country", "kind", "date", "date_precision", "source_url", "source_note"]
+MEMBERSHIP_COLUMNS = ["country", "framework", "role", "date", "date_precision", "as_of", "source_url", "source_kind", "source_note"]
+ORGANISATION_COLUMNS = ["organisation", "country", "kind", "date", "date_precision", "source_url", "source_kind", "source_note"]
+SOURCE_KINDS = {"official", "press", "scholarly", "dataset", "encyclopaedia copy"}
+"""The closed list of source kinds (issue 17); copies of Wikipedia are "encyclopaedia copy"."""
 FORMS = {"day": r"\d{4}-\d{2}-\d{2}", "on_or_before": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 SMALL_STATES_WITHOUT_SHAPE = {"BHR", "LIE", "SGP"}
 """Members too small for the 1:110m boundaries (documented in data/geo/README.md)."""
@@ -106,11 +108,35 @@ def test_one_role_per_country_and_framework(memberships: pd.DataFrame) -> None:
 def test_artemis_accords_count(memberships: pd.DataFrame) -> None:
     artemis = memberships[memberships["framework"] == "artemis_accords"]
     assert len(artemis) >= 50
-    # The stored Wikipedia list counts 60 signatories as of 2025-11-01.
-    assert len(p.as_of(memberships, "2025-11-01", ["artemis_accords"])) == 60
+    # Hand-counted from the official statements: the State Department counted 59 signatories after
+    # Hungary (22 Oct), Malaysia (26 Oct) and the Philippines (27 Oct 2025), and called Portugal
+    # (signed 11 Jan 2026) "the 60th country to sign the Accords to date" on 12 January 2026.
+    assert len(p.as_of(memberships, "2025-10-27", ["artemis_accords"])) == 59
+    assert len(p.as_of(memberships, "2026-01-12", ["artemis_accords"])) == 60
+    assert len(artemis) == 60  # no signing found after Portugal in the sources read (to 2026-12-01)
+    assert (artemis["as_of"] == "2026-01-12").all()
     # The eight original signatories of 13 October 2020.
     original = set(artemis.loc[artemis["date"] == "2020-10-13", "country"])
     assert original == {"AUS", "CAN", "ITA", "JPN", "LUX", "ARE", "GBR", "USA"}
+
+
+def test_artemis_accords_dates_of_2025_and_2026(memberships: pd.DataFrame) -> None:
+    artemis = memberships[memberships["framework"] == "artemis_accords"].set_index("country")
+    # The Philippines: the State Department says Gay Perez (Philippine Space Agency) signed on
+    # 27 October 2025 in Kuala Lumpur. The White House fact sheet announcing it is dated 26 October
+    # (Washington time, 12 hours behind Kuala Lumpur), which is where the old 26 October came from.
+    # The rule is the local date of the signing as the official statement gives it.
+    assert artemis.loc["PHL", "date"] == "2025-10-27"
+    assert "27 October" in artemis.loc["PHL", "source_note"]
+    assert artemis.loc["MYS", "date"] == "2025-10-26"  # State Department: signed 26 October
+    assert artemis.loc["HUN", "date"] == "2025-10-22"
+    # Portugal signed on 11 January 2026; the ceremony in Lisbon was on the 12th.
+    assert artemis.loc["PRT", "date"] == "2026-01-11"
+    # Latvia: its cabinet approved accession on 7 October 2025 and its government announced it on
+    # 31 October 2025, but no official list records a signing: the State Department's count of
+    # 12 January 2026 (Portugal the 60th) leaves Latvia out. A row without a signing stays out.
+    assert "LVA" not in artemis.index
+    assert set(memberships.loc[memberships["country"] == "LVA", "framework"]) == {"esa"}
 
 
 def test_known_milestones(memberships: pd.DataFrame) -> None:
@@ -144,9 +170,42 @@ def test_apsco_members(memberships: pd.DataFrame) -> None:
     assert members == {"BGD", "CHN", "IRN", "MNG", "PAK", "PER", "THA", "TUR"}
 
 
+def test_apsco_dated_by_the_signing_of_its_convention(memberships: pd.DataFrame) -> None:
+    # APSCO's history page: eight governments signed the Convention in Beijing on 28 October 2005
+    # (seven members and Indonesia, still only a signatory state); Turkey signed on 1 June 2006.
+    apsco = memberships[memberships["framework"] == "apsco"].set_index("country")
+    signed_2005 = set(apsco.index[apsco["date"] == "2005-10-28"])
+    assert signed_2005 == {"BGD", "CHN", "IDN", "IRN", "MNG", "PAK", "PER", "THA"}
+    assert apsco.loc["TUR", "date"] == "2006-06-01"
+
+
 def test_esa_member_count(memberships: pd.DataFrame) -> None:
     esa = memberships[memberships["framework"] == "esa"]
     assert (esa["role"] == "member").sum() == 23
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["memberships.csv", "ilrs_organisations.csv"])
+def test_source_kinds_from_the_closed_list(name: str) -> None:
+    table = read(name)
+    assert set(table["source_kind"]) <= SOURCE_KINDS, set(table["source_kind"]) - SOURCE_KINDS
+
+
+@pytest.mark.parametrize("name", ["memberships.csv", "ilrs_organisations.csv"])
+def test_at_most_five_percent_encyclopaedia_copies(name: str) -> None:
+    table = read(name)
+    share = (table["source_kind"] == "encyclopaedia copy").mean()
+    assert share <= 0.05, f"{share:.1%} of {name} cites copies of Wikipedia"
+
+
+def test_source_kind_matches_the_address(memberships: pd.DataFrame, organisations: pd.DataFrame) -> None:
+    copies = r"frwiki|kiwix|piglix|friendlywiki|movatter|wikimili|wikisum|wikipedia\.org"
+    for table in (memberships, organisations):
+        is_copy = table["source_url"].str.contains(copies)
+        assert (table.loc[is_copy, "source_kind"] == "encyclopaedia copy").all()
+        assert (table.loc[~is_copy, "source_kind"] != "encyclopaedia copy").all()
 
 
 # --- ILRS organisations ---------------------------------------------------------------------
@@ -163,6 +222,15 @@ def test_organisations(organisations: pd.DataFrame, memberships: pd.DataFrame) -
         assert row.date <= limit, row
     # Organisations are never mixed with states.
     assert not set(organisations["organisation"]) & set(memberships["country"])
+
+
+def test_ilrs_organisation_agreements(organisations: pd.DataFrame) -> None:
+    dated = organisations.set_index("organisation")["date"]
+    # CNSA and APSCO signed their joint statement on 25 April 2023 (DSEL's own page).
+    assert dated["Asia-Pacific Space Cooperation Organization (APSCO)"] == "2023-04-25"
+    # China Science Daily names the ten organisations that signed DSEL memoranda on 5 September 2024.
+    assert (organisations["date"] == "2024-09-05").sum() == 10
+    assert len(organisations) >= 15
 
 
 # --- regions and boundaries -----------------------------------------------------------------
