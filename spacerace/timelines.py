@@ -23,7 +23,8 @@ Rule for firsts
 A milestone counts when ``status == "achieved"`` and ``outcome == "success"``.
 ``outcome == "partial"`` (for example Mars 3, which landed but transmitted for
 about 20 seconds) counts only when ``include_partial=True``. Failures, plans
-and cancelled projects never count. Countries whose first success falls on the
+and cancelled projects never count, nor do foundings of agencies and frameworks
+(category ``founding``, see :data:`NOT_RACED`): they are dated on the timeline, not raced. Countries whose first success falls on the
 same anchored date share the lead (ties are kept, not broken).
 
 Years are 365.25 days.
@@ -40,6 +41,7 @@ import pandas as pd
 
 __all__ = [
     "CATEGORIES",
+    "NOT_RACED",
     "DATE_PRECISIONS",
     "OUTCOMES",
     "STATUSES",
@@ -85,7 +87,10 @@ CATEGORIES: tuple[str, ...] = (
     "navigation system",
     "reusable launcher",
     "space telescope",
+    "founding",
 )
+#: Categories that are dated events, not milestones to race for: :func:`firsts` leaves them out.
+NOT_RACED: tuple[str, ...] = ("founding",)
 #: Allowed values of ``date_precision``.
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 #: Allowed values of ``status``.
@@ -274,7 +279,11 @@ def _successes(
         "firsts",
     )
     counted = ("success", "partial") if include_partial else ("success",)
-    mask = milestones["status"].eq("achieved") & milestones["outcome"].isin(counted)
+    mask = (
+        milestones["status"].eq("achieved")
+        & milestones["outcome"].isin(counted)
+        & ~milestones["category"].isin(NOT_RACED)
+    )
     ok = add_when(milestones.loc[mask], anchor=anchor)
     if country_map:
         ok = ok.assign(country=ok["country"].map(lambda c: country_map.get(c, c)))

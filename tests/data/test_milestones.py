@@ -19,7 +19,8 @@ AS_OF = date(2026, 11, 23)
 
 COLUMNS = [
     "event_id", "date", "date_precision", "country", "agency", "category", "title",
-    "outcome", "status", "announced_date", "original_target", "source_url", "source_note",
+    "outcome", "status", "announced_date", "original_target", "source_url", "second_source_url",
+    "source_kind", "source_note",
 ]
 CATEGORIES = {
     "first satellite", "first own launcher", "crewed flight", "spacewalk", "space station",
@@ -27,7 +28,12 @@ CATEGORIES = {
     "lunar far side", "lunar south pole", "lunar sample return", "crewed lunar landing",
     "Mars flyby", "Mars orbit", "Mars landing", "Mars rover", "Mars sample return", "Venus",
     "Mercury", "asteroid", "asteroid sample return", "comet", "outer planets",
-    "solar observatory", "navigation system", "reusable launcher", "space telescope",
+    "solar observatory", "navigation system", "reusable launcher", "space telescope", "founding",
+}
+KINDS = {"official", "press", "scholarly", "dataset", "encyclopaedia copy"}
+#: World firsts that still have only one source read: the list may only shrink.
+FIRSTS_WITHOUT_SECOND_SOURCE = {
+    "usa-transit", "usa-oao", "sun-mars-3-lander", "usa-ice-giacobini-zinner", "usa-galileo-gaspra",
 }
 STATUSES = {"achieved", "planned", "delayed", "cancelled"}
 OUTCOMES = {"success", "partial", "failure"}
@@ -205,3 +211,63 @@ def test_descriptor_matches_csv(ms: pd.DataFrame) -> None:
     enums = {f["name"]: set(f.get("constraints", {}).get("enum", [])) for f in res["schema"]["fields"]}
     assert enums["category"] == CATEGORIES
     assert enums["status"] == STATUSES
+
+
+def _firsts(ms: pd.DataFrame) -> set[str]:
+    """Every row the race of firsts can rank first in its category, however it is run."""
+    from spacerace import timelines
+
+    ids: set[str] = set()
+    for partial in (False, True):
+        for lineages in (None, timelines.LINEAGES):
+            table = timelines.firsts(ms, include_partial=partial, country_map=lineages)
+            ids |= set(table.loc[table["is_leader"], "event_id"])
+    return ids
+
+
+def test_japans_first_lunar_orbit_is_hiten_not_kaguya(ms: pd.DataFrame) -> None:
+    from spacerace import timelines
+
+    by_id = ms.set_index("event_id")
+    assert by_id.loc["jpn-hiten-orbit", "date"] == "1993-02"
+    assert by_id.loc["jpn-hagoromo", "date"].startswith("1990-03")
+    assert by_id.loc["jpn-hagoromo", "outcome"] == "partial"
+    for partial, expected in ((False, "jpn-hiten-orbit"), (True, "jpn-hagoromo")):
+        table = timelines.firsts(ms, include_partial=partial).set_index(["category", "country"])
+        assert table.loc[("lunar orbit", "JPN"), "event_id"] == expected
+
+
+def test_chinas_first_solar_observatory_is_chase_not_aso_s(ms: pd.DataFrame) -> None:
+    from spacerace import timelines
+
+    by_id = ms.set_index("event_id")
+    assert by_id.loc["chn-chase", "date"] == "2021-10-14"
+    assert by_id.loc["chn-chase", "date"] < by_id.loc["chn-aso-s", "date"]
+    table = timelines.firsts(ms).set_index(["category", "country"])
+    assert table.loc[("solar observatory", "CHN"), "event_id"] == "chn-chase"
+
+
+def test_every_first_has_a_second_source(ms: pd.DataFrame) -> None:
+    by_id = ms.set_index("event_id")
+    must = _firsts(ms) | {"jpn-hiten-orbit", "jpn-hagoromo", "chn-chase"} | set(ms.loc[ms["category"] == "founding", "event_id"])
+    missing = {e for e in must if not by_id.loc[e, "second_source_url"]}
+    assert missing == FIRSTS_WITHOUT_SECOND_SOURCE
+    filled = ms[ms["second_source_url"] != ""]
+    assert filled["second_source_url"].str.match(r"^https?://\S+$").all()
+    assert (filled["second_source_url"] != filled["source_url"]).all()
+
+
+def test_source_kinds_and_few_encyclopaedia_copies(ms: pd.DataFrame) -> None:
+    assert set(ms["source_kind"]) <= KINDS
+    assert (ms["source_kind"] == "encyclopaedia copy").mean() <= 0.05
+    assert ms.loc[ms["source_url"].str.contains("wikipedia.org"), "source_kind"].eq("encyclopaedia copy").all()
+
+
+def test_foundings_are_dated_but_never_raced(ms: pd.DataFrame) -> None:
+    from spacerace import timelines
+
+    founded = ms[ms["category"] == "founding"]
+    assert {"usa-nasa-founded", "ind-isro-founded", "esa-founded", "chn-cnsa-founded", "jpn-jaxa-founded",
+            "kor-kasa-founded", "usa-artemis-accords", "chn-ilrs-mou", "chn-apsco-convention"} <= set(founded["event_id"])
+    assert founded["status"].eq("achieved").all()
+    assert "founding" not in set(timelines.firsts(ms, include_partial=True)["category"])
