@@ -3,11 +3,18 @@
 A mission can have several cost figures (an early estimate and a final cost; a total and its parts).
 The functions here make the choices explicit so that the chapter can show them:
 
-* :func:`choose_figures` picks one figure per mission by a named rule;
+* :func:`choose_figures` picks one figure per mission by a named rule, never a narrower one than the
+  broadest the data has for that mission, and never a row marked ``comparable = false``;
+* :func:`mission_figure` is the same choice for one mission: the claims checks call it, so that the
+  claims chapter and the costs chapter quote the same row;
 * :func:`scope_total` builds a cost for a stated scope (spacecraft + launch, with or without
   operations) from a whole figure or from its parts;
 * :func:`convert_all_ways` converts figures by both inflation methods, at market rates and at PPP,
   which shows the spread that a method choice makes.
+
+Every cost row states its ``scope`` from a closed list (:data:`SCOPES`). A value outside the list,
+or an empty one, is read as ``not stated``, which ranks below every stated mission scope: an unknown
+scope never counts as broad.
 """
 
 from __future__ import annotations
@@ -21,36 +28,140 @@ from .money import convert_costs, coverage_problems
 
 FigureRule = Literal["broadest_official", "latest", "earliest"]
 FIGURE_RULES: tuple[str, ...] = ("broadest_official", "latest", "earliest")
+
+Scope = Literal["whole mission", "spacecraft + launch", "spacecraft only", "launch only", "operations or extension", "programme", "not stated"]
+SCOPES: tuple[str, ...] = (
+    "whole mission",
+    "spacecraft + launch",
+    "spacecraft only",
+    "launch only",
+    "operations or extension",
+    "programme",
+    "not stated",
+)
+"""What a figure covers, as data/mission_costs.csv states it (column ``scope``)."""
+
+SCOPE_BREADTH: dict[str, int] = {
+    "whole mission": 4,
+    "spacecraft + launch": 3,
+    "spacecraft only": 2,
+    "not stated": 1,
+    "launch only": 0,
+    "operations or extension": 0,
+    "programme": 0,
+}
+"""How broad each scope is: the first key of every ranking. ``not stated`` is below every stated
+mission scope, so a figure whose scope is unknown never outranks one that says what it covers."""
+
+MISSION_SCOPES: tuple[str, ...] = ("whole mission", "spacecraft + launch", "spacecraft only", "not stated")
+"""Scopes that can stand for a mission's cost. A launch contract, an operations budget or an
+extension is a part, and a programme total spans several missions: none of them is chosen."""
+
 SCOPE_FLAGS = ["covers_development", "covers_launch", "covers_operations"]
+"""Older per-part flags; read only when a table has no ``scope`` column."""
 
 
-def _breadth(costs: pd.DataFrame) -> pd.Series:
-    """How many of development, launch and operations a figure covers (unknown counts as no)."""
-    return sum(costs[flag].fillna(False).astype(bool).astype(int) for flag in SCOPE_FLAGS)
+def _flag(costs: pd.DataFrame, name: str) -> pd.Series:
+    """A covers_* flag as True/False/None per row (None when the column or the value is missing)."""
+    if name not in costs.columns:
+        return pd.Series([None] * len(costs), index=costs.index, dtype=object)
+
+    def read(value: object) -> bool | None:
+        if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+            return None
+        if isinstance(value, str):
+            text = value.strip().lower()
+            return True if text == "true" else False if text == "false" else None
+        return bool(value)
+
+    return costs[name].map(read).astype(object)
+
+
+def _scope_from_flags(costs: pd.DataFrame) -> pd.Series:
+    """The scope implied by the covers_* flags, for tables written before the ``scope`` column."""
+    dev, launch, ops = (_flag(costs, name) for name in SCOPE_FLAGS)
+
+    def one(d: bool | None, lch: bool | None, o: bool | None) -> str:
+        if d is True and lch is True:
+            return "whole mission" if o is True else "spacecraft + launch"
+        if d is True and lch is not True:
+            return "spacecraft only" if lch is False else "not stated"
+        if d is False and lch is True and o is not True:
+            return "launch only"
+        if d is False and lch is not True and o is True:
+            return "operations or extension"
+        return "not stated"
+
+    return pd.Series([one(d, lch, o) for d, lch, o in zip(dev, launch, ops)], index=costs.index, dtype=object)
+
+
+def scopes(costs: pd.DataFrame) -> pd.Series:
+    """Each row's scope from :data:`SCOPES`: the ``scope`` column, with anything outside the list read
+    as ``not stated``; derived from the covers_* flags when the table has no ``scope`` column."""
+    if "scope" not in costs.columns:
+        return _scope_from_flags(costs)
+    return costs["scope"].map(lambda value: value if isinstance(value, str) and value in SCOPES else "not stated").astype(object)
+
+
+def comparable(costs: pd.DataFrame) -> pd.Series:
+    """True for rows that may enter a comparison; False where the row says ``comparable = false``
+    (programme totals, combined missions, a press conversion of another row). A table without the
+    column, or an empty cell, counts as comparable."""
+    if "comparable" not in costs.columns:
+        return pd.Series(True, index=costs.index)
+    return _flag(costs, "comparable").map(lambda value: value is not False).astype(bool)
+
+
+def breadth(costs: pd.DataFrame) -> pd.Series:
+    """How broad each row's scope is (:data:`SCOPE_BREADTH`); an unknown scope ranks as ``not stated``."""
+    return scopes(costs).map(SCOPE_BREADTH).astype(int)
+
+
+def _ranked(costs: pd.DataFrame, rule: FigureRule) -> pd.DataFrame:
+    """``costs`` ordered best first for ``rule``: scope breadth, then the rule's keys."""
+    if rule not in FIGURE_RULES:
+        raise ValueError(f"rule must be one of {', '.join(FIGURE_RULES)}, not {rule!r}")
+    basis = costs["basis"] if "basis" in costs.columns else pd.Series("", index=costs.index)
+    stated = costs["stated_year"] if "stated_year" in costs.columns else costs["price_year"]
+    ranked = costs.assign(
+        _breadth=breadth(costs),
+        _official=(basis == "official").astype(int),
+        _stated=pd.to_numeric(stated, errors="coerce"),
+    )
+    keys = {
+        "broadest_official": ["_breadth", "_official", "_stated", "amount_million"],
+        "latest": ["_breadth", "_stated", "_official", "amount_million"],
+        "earliest": ["_breadth", "_stated", "_official", "amount_million"],
+    }[rule]
+    ascending = [False, rule == "earliest", False, False]
+    return ranked.sort_values(keys, ascending=ascending, kind="stable", na_position="last").drop(columns=["_breadth", "_official", "_stated"])
 
 
 def choose_figures(costs: pd.DataFrame, rule: FigureRule = "broadest_official") -> pd.DataFrame:
-    """One cost row per mission.
+    """One cost row per mission, with its ``scope``.
 
-    ``broadest_official``: official figures before estimates, then the broadest scope, then the most
-    recently stated, then the largest (a total before its parts). ``latest`` / ``earliest``: by the
-    year the figure was stated, official before estimate on ties.
+    Only comparable rows whose scope can stand for a mission (:data:`MISSION_SCOPES`) are candidates.
+    Every rule ranks by scope breadth first, so the figure chosen is never narrower than the broadest
+    figure the data has for the mission (a whole-mission figure, if there is one). Then
+    ``broadest_official``: official figures before estimates, then the most recently stated, then
+    the largest (a total before its parts); ``latest`` / ``earliest``: by the year the figure was
+    stated, official before estimate on ties.
     """
-    if rule not in FIGURE_RULES:
-        raise ValueError(f"rule must be one of {', '.join(FIGURE_RULES)}, not {rule!r}")
-    ranked = costs.assign(
-        _official=(costs["basis"] == "official").astype(int),
-        _breadth=_breadth(costs),
-    )
-    keys = {
-        "broadest_official": ["_official", "_breadth", "stated_year", "amount_million"],
-        "latest": ["stated_year", "_official", "_breadth", "amount_million"],
-        "earliest": ["stated_year", "_official", "_breadth", "amount_million"],
-    }[rule]
-    ascending = [rule == "earliest"] + [False] * (len(keys) - 1)
-    ordered = ranked.sort_values(keys, ascending=ascending, kind="stable")
-    chosen = ordered.drop_duplicates("mission_id", keep="first")
-    return chosen.drop(columns=["_official", "_breadth"]).sort_values("mission_id").reset_index(drop=True)
+    eligible = comparable(costs) & scopes(costs).isin(MISSION_SCOPES)
+    candidates = costs[eligible].assign(scope=scopes(costs)[eligible])
+    chosen = _ranked(candidates, rule).drop_duplicates("mission_id", keep="first")
+    return chosen.sort_values("mission_id").reset_index(drop=True)
+
+
+def mission_figure(costs: pd.DataFrame, mission_id: str, rule: FigureRule = "broadest_official") -> pd.Series:
+    """The row :func:`choose_figures` picks for one mission (with its ``scope``).
+
+    Raises ``KeyError`` when the mission has no comparable figure that can stand for its cost.
+    """
+    chosen = choose_figures(costs[costs["mission_id"] == mission_id], rule)
+    if chosen.empty:
+        raise KeyError(f"no comparable cost figure for mission {mission_id!r}")
+    return chosen.iloc[0]
 
 
 @dataclass(frozen=True)
@@ -66,47 +177,46 @@ class ScopedCost:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _is(values: pd.Series, flag: bool) -> pd.Series:
-    return values.fillna(not flag).astype(bool) == flag
-
-
 def scope_total(costs: pd.DataFrame, mission_id: str, with_operations: bool) -> ScopedCost:
     """The cost of a mission's spacecraft and launch, with operations when asked and sourced.
 
-    Uses official figures when the mission has any. Prefers one figure that covers exactly the scope;
-    otherwise adds a development-only and a launch-only figure of the same currency and price year
-    (taking the largest development figure: the spacecraft, not an add-on). When operations are
-    asked for but no figure includes them, the result says so in ``notes`` and leaves them out.
+    Reads comparable rows only, and official figures when the mission has any. With operations: the
+    whole-mission figure that :func:`choose_figures` would pick. Otherwise, or when no whole-mission
+    figure exists (the result then says so in ``notes``): one ``spacecraft + launch`` figure, chosen
+    by the same ranking; failing that, the sum of a ``spacecraft only`` and a ``launch only`` figure
+    of the same currency and price year (taking the largest spacecraft figure: the spacecraft, not
+    an add-on).
     """
-    rows = costs[costs["mission_id"] == mission_id]
+    rows = costs[(costs["mission_id"] == mission_id) & comparable(costs)]
     if rows.empty:
         raise KeyError(f"no cost figure for mission {mission_id!r}")
-    if (rows["basis"] == "official").any():
+    if "basis" in rows.columns and (rows["basis"] == "official").any():
         rows = rows[rows["basis"] == "official"]
-    dev, launch, ops = (rows[flag] for flag in SCOPE_FLAGS)
+    rows = rows.assign(scope=scopes(rows))
     notes: list[str] = []
     if with_operations:
-        whole = rows[_is(dev, True) & _is(launch, True) & _is(ops, True)]
+        whole = rows[rows["scope"] == "whole mission"]
         if not whole.empty:
-            return _scoped(mission_id, whole.sort_values("stated_year").iloc[[-1]], True, notes)
+            return _scoped(mission_id, _ranked(whole, "broadest_official").iloc[[0]], True, notes)
         notes.append("no sourced figure includes operations: spacecraft and launch only")
-    whole = rows[_is(dev, True) & _is(launch, True) & ~_is(ops, True)]
-    if not whole.empty:
-        if ops.loc[whole.index].isna().all():
+    pair = rows[rows["scope"] == "spacecraft + launch"]
+    if not pair.empty:
+        best = _ranked(pair, "broadest_official").iloc[[0]]
+        if "covers_operations" in best.columns and pd.isna(best["covers_operations"].iloc[0]):
             notes.append("the source does not say whether operations are included")
-        return _scoped(mission_id, whole.sort_values("stated_year").iloc[[-1]], False, notes)
-    development = rows[_is(dev, True) & _is(launch, False) & ~_is(ops, True)]
-    launches = rows[_is(dev, False) & _is(launch, True) & ~_is(ops, True)]
+        return _scoped(mission_id, best, False, notes)
+    development = rows[rows["scope"] == "spacecraft only"]
+    launches = rows[rows["scope"] == "launch only"]
     for part in (development, launches):
         if part.empty:
             raise KeyError(f"mission {mission_id!r} has no figure for spacecraft + launch, whole or in parts")
     parts = pd.concat([development.sort_values("amount_million").iloc[[-1]], launches.sort_values("amount_million").iloc[[-1]]])
     if parts["currency"].nunique() > 1 or parts["price_year"].nunique() > 1:
         raise KeyError(f"mission {mission_id!r}: its parts are in different currencies or price years")
-    notes.append("sum of a development figure and a launch figure")
+    notes.append("sum of a spacecraft figure and a launch figure")
     if len(development) > 1:
         left = ", ".join(development.sort_values("amount_million").iloc[:-1]["cost_id"])
-        notes.append(f"smaller development figures left out as add-ons: {left}")
+        notes.append(f"smaller spacecraft figures left out as add-ons: {left}")
     return _scoped(mission_id, parts, False, notes)
 
 
