@@ -446,8 +446,20 @@ def _cost_row(costs: pd.DataFrame, cost_id: str) -> pd.Series | None:
 
 
 def _scope(row: pd.Series) -> str:
-    parts = [label for flag, label in (("covers_development", "spacecraft"), ("covers_launch", "launch"), ("covers_operations", "operations")) if _is_true(row.get(flag))]
-    return " + ".join(parts) if parts else "scope not stated"
+    """The row's scope as data/mission_costs.csv states it (spacerace.costs.SCOPES)."""
+    from . import costs as mission_costs
+
+    return str(mission_costs.scopes(pd.DataFrame([row])).iloc[0])
+
+
+def _mission_figure(costs: pd.DataFrame, mission_id: str) -> pd.Series | None:
+    """The figure the costs chapter uses for a mission (spacerace.costs.mission_figure), or None."""
+    from . import costs as mission_costs  # one figure per quantity: the costs chapter's choice
+
+    try:
+        return mission_costs.mission_figure(costs, mission_id)
+    except KeyError:
+        return None
 
 
 def _in_base_year(row: pd.Series, datasets: Datasets, base_year: int) -> float:
@@ -460,16 +472,17 @@ def _in_base_year(row: pd.Series, datasets: Datasets, base_year: int) -> float:
 def chandrayaan3_cost_usd(datasets: Datasets, settings: Settings) -> CheckResult:
     """hen-15: 'about USD 75 million' for Chandrayaan-3.
 
-    Converts ISRO's figure (row ``chandrayaan-3-1``) at the exchange rate of its price year and at
+    Converts the figure the costs chapter uses for Chandrayaan-3 (spacerace.costs.mission_figure:
+    ISRO's total, row ``chandrayaan-3-1``) at the exchange rate of its price year and at
     the rate of the year the press converted it (row ``chandrayaan-3-4``, else 2023); the figure
     matches if either is within ``settings.tolerance`` of 75. A match is only *partly* supported
     when the figure leaves out operations or is an early estimate, since the article presents it as
     the whole programme's cost.
     """
     costs, fx = datasets["mission_costs"], datasets["exchange_rates"]
-    row = _cost_row(costs, "chandrayaan-3-1")
+    row = _mission_figure(costs, "chandrayaan-3")
     if row is None:
-        return CheckResult("unverifiable", "mission_costs.csv has no row chandrayaan-3-1 (ISRO's total).")
+        return CheckResult("unverifiable", "mission_costs.csv has no comparable cost figure for chandrayaan-3.")
     press = _cost_row(costs, "chandrayaan-3-4")
     press_year = int(press["stated_year"]) if press is not None and "stated_year" in costs.columns and pd.notna(press["stated_year"]) else 2023
     amount, currency, year = float(row["amount_million"]), str(row["currency"]), int(row["price_year"])
@@ -479,7 +492,7 @@ def chandrayaan3_cost_usd(datasets: Datasets, settings: Settings) -> CheckResult
     claimed = CLAIMED_CHANDRAYAAN3_USD_MILLION
     close = {y: abs(v - claimed) / claimed <= settings.tolerance for y, v in ((year, at_price_year), (press_year, at_press_year))}
     scope = _scope(row)
-    full_scope = all(_is_true(row.get(f)) for f in ("covers_development", "covers_launch", "covers_operations"))
+    full_scope = scope == "whole mission"
     kind = str(row.get("figure_kind", "") or "")
     estimate = "estimate" in kind
     evidence = (
@@ -507,17 +520,21 @@ def chandrayaan3_cost_usd(datasets: Datasets, settings: Settings) -> CheckResult
 
 @_register("perseverance_cost_usd", mission_costs=_COST_COLUMNS, exchange_rates=("currency", "year", "per_usd"), cpi=("currency", "year", "index"))
 def perseverance_cost_usd(datasets: Datasets, settings: Settings) -> CheckResult:
-    """hen-16: Perseverance (Mars 2020) cost 'multiple billions' of dollars (row ``mars-2020-1``)."""
-    row = _cost_row(datasets["mission_costs"], "mars-2020-1")
+    """hen-16: Perseverance (Mars 2020) cost 'multiple billions' of dollars.
+
+    Uses the figure the costs chapter uses (spacerace.costs.mission_figure: the broadest official
+    figure, row ``mars-2020-1``, the life-cycle cost).
+    """
+    row = _mission_figure(datasets["mission_costs"], "mars-2020")
     if row is None:
-        return CheckResult("unverifiable", "mission_costs.csv has no row mars-2020-1 (Mars 2020 life-cycle cost).")
+        return CheckResult("unverifiable", "mission_costs.csv has no comparable cost figure for mars-2020.")
     amount, currency, year = float(row["amount_million"]), str(row["currency"]), int(row["price_year"])
     usd = money.to_currency(amount, currency, "USD", year, datasets["exchange_rates"])
     real = _in_base_year(row, datasets, settings.base_year)
     verdict = "supported" if usd >= PERSEVERANCE_BILLIONS_THRESHOLD else "contradicted"
     evidence = (
-        f"mission_costs.csv: Mars 2020 life-cycle cost {currency} {amount:,.0f} million ({year}), USD {real:,.0f} million "
-        f"in {settings.base_year} prices; covers {_scope(row)}."
+        f"mission_costs.csv row {row['cost_id']}: Mars 2020 {currency} {amount:,.0f} million ({year}), USD {real:,.0f} million "
+        f"in {settings.base_year} prices; scope: {_scope(row)}."
     )
     return CheckResult(verdict, evidence, value={"usd_million": usd, f"usd_{settings.base_year}_prices": real}, source_url=_url(row))
 
@@ -539,9 +556,9 @@ def perseverance_to_chandrayaan3_cost_ratio(datasets: Datasets, settings: Settin
     from . import costs as mission_costs  # the costs chapter's like-for-like rules
 
     table = datasets["mission_costs"]
-    mars, c3 = _cost_row(table, "mars-2020-1"), _cost_row(table, "chandrayaan-3-1")
+    mars, c3 = _mission_figure(table, "mars-2020"), _mission_figure(table, "chandrayaan-3")
     if mars is None or c3 is None:
-        return CheckResult("unverifiable", "mission_costs.csv lacks mars-2020-1 or chandrayaan-3-1.")
+        return CheckResult("unverifiable", "mission_costs.csv has no comparable cost figure for mars-2020 or chandrayaan-3.")
     totals = {key: _in_base_year(row, datasets, settings.base_year) for key, row in (("mars", mars), ("c3", c3))}
     scoped = {}
     for key, mission_id in (("mars", "mars-2020"), ("c3", "chandrayaan-3")):
