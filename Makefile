@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PARAMS ?=
 BUILD_DIR ?= $(if $(PARAMS),_build/variants/$(basename $(notdir $(PARAMS))),_build)
 
-.PHONY: book test serve bench data clean setup browser figures handout axe
+.PHONY: book test serve bench data clean setup browser figures handout axe lab
 
 book: $(STAMP)  ## validate the data, execute the chapters, build and publish the HTML
 	$(PY) -m spacerace build --build-dir $(BUILD_DIR) $(if $(PARAMS),--params $(PARAMS))
@@ -25,6 +25,9 @@ figures: $(STAMP)  ## every chart of the built book as PNG (1920 px) and SVG for
 CHAPTER ?= costs
 handout: $(STAMP) browser  ## one built chapter as a PDF handout: make handout CHAPTER=costs
 	$(PY) -m spacerace handout $(CHAPTER) --build-dir $(BUILD_DIR)
+
+lab: $(STAMP)  ## open the chapters in JupyterLab with the book's environment
+	$(VENV)/bin/jupyter lab --notebook-dir=book
 
 bench: $(STAMP)  ## print build times, cache behaviour and page weights
 	$(PY) benchmarks/bench.py

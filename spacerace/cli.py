@@ -51,7 +51,7 @@ def _parse_yaml_parameters(texts: list[str]) -> dict:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    from .build import BuildError, build
+    from .engine.build import BuildError, build
 
     try:
         build(Path(args.build_dir), Path(args.params) if args.params else None, args.jobs, args.force)
@@ -62,10 +62,11 @@ def command_build(args: argparse.Namespace) -> int:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from .build import BuildError, find_chapter
     from .data import DataValidationError, validate
+    from .engine.chapters import UnknownChapter, find_chapter
+    from .engine.execute import ChapterFailed
+    from .engine.rerun import rerun
     from .params import ParameterError, resolve
-    from .rerun import rerun
 
     try:
         chapter = find_chapter(args.chapter)
@@ -73,7 +74,7 @@ def command_run(args: argparse.Namespace) -> int:
         overrides = _data_overrides(args.data)
         validate(overrides=overrides)  # every file, so that cross-file rules see the user's file
         written = rerun(chapter, parameters, overrides, Path(args.out))
-    except (BuildError, ParameterError, DataValidationError) as error:
+    except (UnknownChapter, ChapterFailed, ParameterError, DataValidationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Wrote {len(written)} files into {args.out}:")
@@ -95,10 +96,15 @@ def command_validate(args: argparse.Namespace) -> int:
 
 
 def command_params(args: argparse.Namespace) -> int:
-    from .build import find_chapter
+    from .engine.chapters import UnknownChapter, find_chapter
     from .params import table
 
-    for row in table(find_chapter(args.chapter).source):
+    try:
+        chapter = find_chapter(args.chapter)
+    except UnknownChapter as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for row in table(chapter.source):
         print(f"{row['parameter']:<16} {row['type']:<10} default {row['default']:<28} {row['meaning']}")
     return 0
 
@@ -122,7 +128,7 @@ def command_serve(args: argparse.Namespace) -> int:
 
 
 def command_figures(args: argparse.Namespace) -> int:
-    from .seminar import SeminarError, export_figures
+    from .engine.seminar import SeminarError, export_figures
 
     out = Path(args.out) if args.out else Path(args.build_dir) / "figures"
     try:
@@ -135,7 +141,7 @@ def command_figures(args: argparse.Namespace) -> int:
 
 
 def command_handout(args: argparse.Namespace) -> int:
-    from .seminar import SeminarError, handout
+    from .engine.seminar import SeminarError, handout
 
     out = Path(args.out) if args.out else Path(args.build_dir) / "handouts" / f"{args.chapter}.pdf"
     try:

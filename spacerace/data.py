@@ -114,11 +114,16 @@ def display_path(path: Path) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _record_read(path: Path) -> None:
+def record_read(path: Path, dataset: str = "") -> None:
+    """Note that a chapter read ``path`` (dataset ``dataset`` of the data package, if it is one), so
+    that the build's cache runs the chapter again when the file or its entry changes.
+
+    The build sets ``SPACERACE_READS_LOG`` while a chapter runs; outside a build this does nothing.
+    """
     log = os.environ.get(READS_LOG_ENV)
     if log:
         with open(log, "a", encoding="utf-8") as handle:
-            handle.write(f"{path}\n")
+            handle.write(f"{dataset}\t{Path(path).resolve()}\n")
 
 
 def load(name: str) -> pd.DataFrame:
@@ -130,7 +135,7 @@ def load(name: str) -> pd.DataFrame:
     starts); call :func:`validate` to check a file by hand.
     """
     path = path_of(name)
-    _record_read(path)
+    record_read(path, name)
     fields = resource(name)["schema"]["fields"]
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     for field in fields:
@@ -457,7 +462,7 @@ def describe(name: str) -> dict:
     """A summary of one dataset for readers: title, description, rows, columns, sources, licences."""
     descriptor = resource(name)
     path = path_of(name)
-    _record_read(path)
+    record_read(path, name)
     rows = sum(1 for _ in csv.reader(path.open(encoding="utf-8"))) - 1
     columns = [
         {

@@ -31,7 +31,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from .data import _record_read
+from .data import record_read
 from .paths import DATA_DIR
 
 WORLD_PATH = DATA_DIR / "geo" / "world.geojson"
@@ -42,14 +42,6 @@ NO_DATA_COLOR = "#d9d9d9"
 
 STROKE_COLOR = "white"
 """Borders between countries."""
-
-
-def record_read(path: str | Path) -> None:
-    """Note that a chapter read ``path``, so that the build's cache reruns it when the file changes.
-
-    The build sets ``SPACERACE_READS_LOG`` while a chapter runs; outside a build this does nothing.
-    """
-    _record_read(Path(path).resolve())
 
 
 def world(path: str | Path | None = None) -> dict[str, Any]:

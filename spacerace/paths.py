@@ -12,6 +12,7 @@ BOOK_DIR = ROOT / "book"
 DATA_DIR = ROOT / "data"
 DATA_PACKAGE = DATA_DIR / "datapackage.json"
 PACKAGE_DIR = ROOT / "spacerace"
+ENGINE_DIR = PACKAGE_DIR / "engine"
 DEFAULT_BUILD_DIR = ROOT / "_build"
 
 

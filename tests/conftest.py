@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from spacerace.build import BuildReport, build, build_copy, copy_project
+from projects import build_copy, copy_project
+from spacerace.engine.build import BuildReport, build
 from spacerace.paths import ROOT
 
 ARTIFACTS = ROOT / "tests" / "artifacts"

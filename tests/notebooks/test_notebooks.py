@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from spacerace.build import chapters
+from spacerace.engine.chapters import chapters
 from spacerace.params import declared
 
 

@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 
 from spacerace import timelines
-from spacerace.build import chapters
+from spacerace.engine.chapters import chapters
 from spacerace.paths import DATA_DIR, ROOT
-from spacerace.rerun import glued_values
+from spacerace.engine.rerun import glued_values
 
 pytestmark = pytest.mark.skipif(
     "timelines" not in [c.name for c in chapters()], reason="the timelines chapter is not in _toc.yml yet"

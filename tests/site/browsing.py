@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from spacerace.seminar import CHROMIUM_FLAGS
+from spacerace.engine.seminar import CHROMIUM_FLAGS
 
 CHARTS_DRAWN = "() => [...document.querySelectorAll('.spacerace-chart')].every(c => c.querySelector('svg, canvas'))"
 """True when every chart container holds what Vega drew."""

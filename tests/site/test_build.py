@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import run_build, tree_digest
 
-from spacerace.build import chapters
+from spacerace.engine.chapters import chapters
 
 
 class Addresses(HTMLParser):

@@ -1,4 +1,5 @@
-"""The cache on a small book of two chapters: a changed CSV re-runs exactly the chapter that reads it."""
+"""The cache on a small book of two chapters: a changed CSV, or a changed entry of the data
+package, re-runs exactly the chapter that reads it; and the build works under ``spawn``."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build, tree_digest
+import os
+import subprocess
+import sys
 
-from spacerace.build import copy_project
+from conftest import run_build, tree_digest
+from projects import copy_project
 
 
 def notebook(reads: str, glue_name: str) -> dict:
@@ -129,3 +133,28 @@ def test_a_damaged_cache_entry_is_detected_and_run_again(book: Path) -> None:
     result = run_build(book)
     assert result.returncode == 0, result.stderr
     assert "first          ran" in result.stdout and "second         reused from cache" in result.stdout
+
+
+def test_a_changed_dataset_entry_reruns_exactly_its_readers(book: Path) -> None:
+    """A dataset's entry in datapackage.json (its schema, its description, its as-of date) is an
+    input of every chapter that reads that dataset, and of no other."""
+    package_path = book / "data" / "datapackage.json"
+    package = json.loads(package_path.read_text(encoding="utf-8"))
+    launches = next(r for r in package["resources"] if r["name"] == "launches")
+    launches["description"] += " As of a later date."
+    package_path.write_text(json.dumps(package, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = run_build(book)
+    assert result.returncode == 0, result.stderr
+    assert "first          ran" in result.stdout
+    assert "second         reused from cache" in result.stdout
+
+
+SPAWN = "import multiprocessing, sys; multiprocessing.set_start_method('spawn'); from spacerace.cli import main; sys.exit(main(['build', '--force']))"
+"""A build with the start method of macOS and Windows, on this machine."""
+
+
+def test_the_book_builds_when_workers_are_spawned_not_forked(book: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", SPAWN], cwd=book, env=dict(os.environ, PYTHONPATH=str(book)), capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "first          ran" in result.stdout and "second         ran" in result.stdout
+    assert "Rows: " in page_text(book / "_build" / "html" / "book" / "second.html")

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import run_build, tree_digest
 
-from spacerace.build import chapters
+from spacerace.engine.chapters import chapters
 from spacerace.paths import ROOT
 
 
@@ -168,7 +168,7 @@ def test_a_build_killed_while_sphinx_writes_leaves_the_site_and_the_next_build_w
     environment = fresh_copy / "_build" / "stage" / "_build" / ".doctrees" / "environment.pickle"
     saved_before = environment.stat().st_mtime_ns
     process, _ = start_build(fresh_copy)
-    wait_for(lambda: any("spacerace.html" in command_line(pid) for pid in descendants(process.pid)), "Sphinx started", process)
+    wait_for(lambda: any("spacerace.engine.html" in command_line(pid) for pid in descendants(process.pid)), "Sphinx started", process)
     deadline = time.monotonic() + 120
     while environment.stat().st_mtime_ns == saved_before and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)

@@ -17,7 +17,7 @@ import pytest
 from browsing import CHARTS_DRAWN, chromium  # noqa: F401  (chromium is a fixture)
 from conftest import ARTIFACTS
 
-from spacerace.build import toc_entries
+from spacerace.engine.chapters import toc_entries
 from spacerace.charts import PALETTE
 from spacerace.paths import ROOT
 

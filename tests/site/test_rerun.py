@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spacerace.paths import DATA_DIR, ROOT
-from spacerace.rerun import glued_values
+from spacerace.engine.rerun import glued_values
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -12,11 +12,12 @@ import pytest
 
 from conftest import tree_digest
 
-from spacerace.build import BuildReport, build, chapters
+from spacerace.engine.build import BuildReport, build
+from spacerace.engine.chapters import chapters
 from spacerace.cli import main
 from spacerace.params import declared
 from spacerace.paths import ROOT
-from spacerace.seminar import Figure, SeminarError, export_figures, figures_index, handout
+from spacerace.engine.seminar import Figure, SeminarError, export_figures, figures_index, handout
 
 EXAMPLE = ROOT / "seminars" / "example.yml"
 
@@ -48,7 +49,7 @@ def test_the_example_file_only_sets_parameters_that_chapters_declare() -> None:
 
 
 def test_a_shared_parameter_no_chapter_takes_is_refused_before_anything_runs(tmp_path: Path) -> None:
-    from spacerace.build import BuildError
+    from spacerace.engine.build import BuildError
 
     bad = tmp_path / "typo.yml"
     bad.write_text("parameters:\n  base_yaer: 2015\n")

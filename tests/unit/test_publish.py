@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spacerace.build import publish
+from spacerace.engine.publish import publish
 
 
 def make_site(folder: Path, pages: dict[str, str]) -> Path:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .charts import save_images, specs_in
+from ..charts import save_images, specs_in
 
 PROJECTOR_WIDTH = 1920
 """Width in pixels of the exported PNGs: a full-HD projector, so a chart fills a slide."""
@@ -64,7 +64,7 @@ def staged_notebooks(build_dir: Path) -> list[tuple[str, Path]]:
     Chapters listed in ``_toc.yml`` come first, in its order; any other executed notebook in the
     stage follows, sorted by path. Jupyter Book's own output folder inside the stage is skipped.
     """
-    from .build import chapters
+    from .chapters import chapters
 
     stage = Path(build_dir) / "stage"
     if not stage.is_dir():
@@ -179,11 +179,11 @@ def figures_index(figures: list[Figure], out_dir: Path) -> str:
 
 def chapter_page(build_dir: Path, chapter: str) -> Path:
     """The built HTML page of ``chapter`` (a name such as ``costs``) in ``build_dir/html``."""
-    from .build import BuildError, find_chapter
+    from .chapters import UnknownChapter, find_chapter
 
     try:
         notebook = find_chapter(chapter).notebook
-    except BuildError as error:
+    except UnknownChapter as error:
         raise SeminarError(str(error)) from None
     page = Path(build_dir) / "html" / notebook.with_suffix(".html")
     if not page.is_file():

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .bundle import vega_bundle
-from .charts import save_images, specs_in
-from .notebooks import Chapter, ChapterFailed, execute
+from ..charts import save_images, specs_in
+from .chapters import Chapter
+from .execute import ChapterFailed, execute
 
 _GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`:]+)(?::([^`]*))?`")
 

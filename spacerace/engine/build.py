@@ -1,12 +1,13 @@
 """Build the book: validate, execute in parallel, build the HTML, publish in one move.
 
 1. Validate every dataset that changed since it last passed, and the references between them.
-2. Execute each chapter with papermill into a staging copy of the book, in parallel; a chapter
-   whose inputs did not change comes from the cache (:mod:`spacerace.notebooks`). Kernels are
-   forked from a process that imported the chapters' libraries once (:mod:`spacerace.kernels`).
-3. Build the HTML with Jupyter Book's Sphinx on the staging copy, execution off, warnings as
-   errors. Sphinx starts while steps 1 and 2 run and builds once they are done (:mod:`spacerace.html`).
-4. Only when everything succeeded, point ``<build>/html`` at the new site in one atomic step.
+2. Execute each chapter with papermill into a staging copy of the book, in parallel worker
+   processes (fork or spawn, whichever the system uses); a chapter whose inputs did not change
+   comes from the cache (:mod:`.cache`, :mod:`.execute`).
+3. Build the HTML with Sphinx on the staging copy, configured by Jupyter Book, execution off,
+   warnings as errors. Sphinx gets ready while steps 1 and 2 run and builds once they are done
+   (:mod:`.html`).
+4. Only when everything succeeded, point ``<build>/html`` at the new site in one step (:mod:`.publish`).
 
 When no input changed at all, nothing runs: no kernel, no Sphinx. A failed build leaves the last
 good site untouched and says which chapter and cell failed.
@@ -14,36 +15,34 @@ good site untouched and says which chapter and cell failed.
 
 from __future__ import annotations
 
-import contextlib
-import filecmp
-import hashlib
 import json
-from html import escape as html_escape
+import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
+import signal
+import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from ..paths import DEFAULT_BUILD_DIR, ENGINE_DIR, ROOT
+from .cache import Cache, chapter_key, file_fingerprint, fingerprint, package_fingerprint
+from .chapters import Chapter, chapters
+from .execute import Outcome, reuse_chapter, run_chapter
 from .files import write_if_changed
 from .html import HtmlBuild
-from .notebooks import Cache, Chapter, Outcome, base_key, load_executor, package_hash, reuse_chapter, run_chapter, sha256_bytes, sha256_file
-from .paths import DEFAULT_BUILD_DIR, PACKAGE_DIR, ROOT
-
-if TYPE_CHECKING:
-    from .kernels import Zygote
+from .publish import publish
 
 BOOK_FILES = ("_config.yml", "_toc.yml")
 BOOK_FOLDERS = ("book",)
-STATIC_DIR = PACKAGE_DIR / "static"
+STATIC_DIR = ENGINE_DIR / "static"
 """The book's own static files (stylesheet), copied into the site's ``_static``."""
 
 
@@ -63,68 +62,6 @@ class BuildReport:
     @property
     def executed(self) -> list[str]:
         return [o.chapter for o in self.outcomes if o.status == "ran"]
-
-
-# --------------------------------------------------------------------------- chapters
-
-
-def toc_entries() -> list[str]:
-    """Every page of ``_toc.yml`` (its root, then each ``file``), as written there, in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found: list[str] = []
-
-    def visit(entry: Any) -> None:
-        if isinstance(entry, dict):
-            for key in ("root", "file"):
-                if isinstance(entry.get(key), str):
-                    found.append(entry[key])
-            for value in entry.values():
-                if isinstance(value, (list, dict)):
-                    visit(value)
-        elif isinstance(entry, list):
-            for item in entry:
-                visit(item)
-
-    visit(toc)
-    return found
-
-
-def chapters() -> list[Chapter]:
-    """The notebooks of the book, in the order of ``_toc.yml``."""
-    found: list[Chapter] = []
-    for entry in toc_entries():
-        path = ROOT / (entry if entry.endswith(".ipynb") else f"{entry}.ipynb")
-        if path.exists():
-            found.append(Chapter(path.stem, path.relative_to(ROOT)))
-    return found
-
-
-def find_chapter(name: str) -> Chapter:
-    """A chapter by its name (``costs``) or its folder (``book/costs``)."""
-    for chapter in chapters():
-        if name in (chapter.name, str(chapter.notebook), chapter.notebook.parent.name, str(chapter.notebook.parent)):
-            return chapter
-    known = ", ".join(c.name for c in chapters())
-    raise BuildError(f"unknown chapter {name!r}; the book has: {known}")
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build reads (sources, data, package) into ``target``: for tests and benchmarks
-    that change a project freely. Run the copy with ``PYTHONPATH=target`` so it uses its own package."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in (*BOOK_FILES, "requirements.txt", "pyproject.toml", *BOOK_FOLDERS, "data", "spacerace"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
-        elif source.exists():
-            shutil.copy2(source, target / name)
-    return target
-
-
-def build_copy(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m spacerace build`` in a project made by :func:`copy_project`, with its own package."""
-    env = dict(os.environ, PYTHONPATH=str(project))  # the copy's package, for the build and its kernels
-    return subprocess.run([sys.executable, "-m", "spacerace", "build", *args], cwd=project, env=env, capture_output=True, text=True)
 
 
 # --------------------------------------------------------------------------- parameter files
@@ -160,14 +97,14 @@ def load_parameter_file(path: Path) -> tuple[dict[str, Any], dict[str, dict[str,
 
 
 def _declared(chapter: Chapter) -> dict[str, Any]:
-    from . import params
+    from .. import params
 
     return params.declared(chapter.source)
 
 
 def chapter_parameters(chapter: Chapter, shared: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
     """Check a chapter's parameters: shared ones apply where the chapter declares them."""
-    from . import params
+    from .. import params
 
     declared = params.declared(chapter.source)
     chosen = {name: value for name, value in shared.items() if name in declared}
@@ -203,7 +140,7 @@ def build(
         raise BuildError(f"{parameter_file}: no chapter takes the parameter(s) {', '.join(unused)}; see `python -m spacerace params <chapter>`")
     plan = [(c, chapter_parameters(c, shared, per_chapter.get(c.name, {}))) for c in chapters()]
 
-    package = package_hash()
+    package = package_fingerprint()
     site_key = _site_key(plan, overrides, package)
     published = build_dir / "html"
     if not force and _published_key(published) == site_key:
@@ -215,37 +152,35 @@ def build(
         return report
 
     cache = Cache(build_dir / "cache")
-    keys = {chapter.name: base_key(chapter, parameters, overrides, package) for chapter, parameters in plan}
+    keys = {chapter.name: chapter_key(chapter.source, parameters, overrides, package) for chapter, parameters in plan}
     to_run = [chapter for chapter, _ in plan if force or cache.lookup(chapter.name, keys[chapter.name]) is None]
     report = BuildReport()
-    # While the data is validated, the zygote imports what the chapters need and Sphinx gets ready
-    # (at a lower priority, so that it takes only the CPU that the chapters leave).
-    with _zygote_for(to_run) as zygote:
-        stage = build_dir / "stage"
-        _sync_sources(stage)
-        if parameter_file and variant_title(parameter_file):
-            _announce(stage, f"Variant of the book: {variant_title(parameter_file)} (parameters from {Path(parameter_file).name})")
-        _write_static(stage)
-        _discard_interrupted_html(stage, build_dir)
-        with HtmlBuild(stage) as html_build:
-            html_build.start()
-            _validate_data(build_dir, overrides, echo)
-            report.outcomes = _execute_all(plan, keys, to_run, cache, overrides, stage, build_dir, jobs, zygote, echo)
-            failed = [o for o in report.outcomes if o.status == "failed"]
-            if failed:
-                lines = [f"{o.chapter}: failed in {o.error}" + (f"\n    the executed notebook is kept at {o.notebook}" if o.notebook else "") for o in failed]
-                raise BuildError("a chapter failed; the published site is unchanged.\n  " + "\n  ".join(lines))
-            if zygote:
-                zygote.close()  # not needed while Sphinx works
-            echo("  building the HTML (jupyter-book, warnings are errors) ...")
-            sphinx_started = time.perf_counter()
-            html = _finish_html(html_build, stage, build_dir)
+    stage = build_dir / "stage"
+    _sync_sources(stage)
+    if parameter_file and variant_title(parameter_file):
+        _announce(stage, f"Variant of the book: {variant_title(parameter_file)} (parameters from {Path(parameter_file).name})")
+    _write_static(stage)
+    _discard_interrupted_html(stage, build_dir)
+    # Sphinx gets ready (at a lower priority, taking only the CPU that the chapters leave) while
+    # the data is validated and the chapters run.
+    with HtmlBuild(stage) as html_build:
+        html_build.start()
+        _validate_data(build_dir, overrides, echo)
+        report.outcomes = _execute_all(plan, keys, to_run, cache, overrides, stage, build_dir, jobs, echo)
+        failed = [o for o in report.outcomes if o.status == "failed"]
+        if failed:
+            lines = [f"{o.chapter}: failed in {o.error}" + (f"\n    the executed notebook is kept at {o.notebook}" if o.notebook else "") for o in failed]
+            raise BuildError("a chapter failed; the published site is unchanged.\n  " + "\n  ".join(lines))
+        echo("  building the HTML (Sphinx with Jupyter Book's configuration, warnings are errors) ...")
+        sphinx_started = time.perf_counter()
+        html = _finish_html(html_build, stage, build_dir)
     report.sphinx_ran = True
     echo(f"  HTML built in {time.perf_counter() - sphinx_started:.1f} s")
     (html / ".spacerace-build.json").write_text(json.dumps({"key": site_key}), encoding="utf-8")
     report.site = publish(html, build_dir)
     report.seconds = time.perf_counter() - started
-    echo(f"The book is at {published / 'index.html'} ({report.seconds:.1f} s). Preview it with: make serve")
+    serve = "make serve" if build_dir == Path(DEFAULT_BUILD_DIR).resolve() else f"python -m spacerace serve --build-dir {build_dir}"
+    echo(f"The book is at {published / 'index.html'} ({report.seconds:.1f} s). Preview it with: {serve}")
     return report
 
 
@@ -261,14 +196,14 @@ def _check_writable(folder: Path) -> None:
 def _validate_data(build_dir: Path, overrides: Mapping[str, Path], echo: Callable[[str], None]) -> None:
     """Validate every dataset that changed since it last passed (``validated.json`` keeps their
     hashes), then the references between all of them."""
-    from . import data
+    from .. import data
 
     files = {name: Path(overrides.get(name) or data.path_of(name)) for name in data.resource_names()}
     missing = [f"{name}: {path}" for name, path in files.items() if not path.exists()]
     if missing:
         raise BuildError("data file(s) missing: " + ", ".join(missing))
-    rules = sha256_bytes(data.DATA_PACKAGE.read_bytes() + package_hash().encode())  # a new rule re-checks every file
-    hashes = {name: sha256_bytes(f"{rules}:{sha256_file(path)}".encode()) for name, path in files.items()}
+    rules = fingerprint(file_fingerprint(data.DATA_PACKAGE), package_fingerprint())  # a new rule re-checks every file
+    hashes = {name: fingerprint(rules, file_fingerprint(path)) for name, path in files.items()}
     stamp = build_dir / "validated.json"
     try:
         passed = json.loads(stamp.read_text(encoding="utf-8"))
@@ -286,19 +221,14 @@ def _validate_data(build_dir: Path, overrides: Mapping[str, Path], echo: Callabl
 
 
 def _site_key(plan: list[tuple[Chapter, dict[str, Any]]], overrides: Mapping[str, Path], package: str) -> str:
-    """A hash of every input of the site: sources, parameters, data and package."""
-    digest = hashlib.sha256(package.encode())
-    for path in _source_files():
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
-    for path in sorted((ROOT / "data").rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
-    digest.update(json.dumps([(c.name, p) for c, p in plan], sort_keys=True, default=str).encode())
-    for name, path in sorted(overrides.items()):
-        digest.update(f"{name}={sha256_file(Path(path))}".encode())
-    return digest.hexdigest()
+    """The key of the whole site: every source, data file, parameter, user file and the package."""
+    files = _source_files() + sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
+    return fingerprint(
+        package,
+        [(path.relative_to(ROOT).as_posix(), file_fingerprint(path)) for path in files],
+        [(c.name, p) for c, p in plan],
+        {name: file_fingerprint(Path(path)) for name, path in overrides.items()},
+    )
 
 
 def _published_key(published: Path) -> str | None:
@@ -344,15 +274,6 @@ def _announce(stage: Path, text: str) -> None:
     write_if_changed(config_path, yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8"))
 
 
-def _zygote_for(to_run: list[Chapter]) -> contextlib.AbstractContextManager[Zygote | None]:
-    """A zygote preloaded with what ``to_run`` imports, or nothing when no chapter runs."""
-    if not to_run:
-        return contextlib.nullcontext()
-    from .kernels import Zygote, imported_modules
-
-    return Zygote(imported_modules([chapter.source for chapter in to_run]))
-
-
 def _execute_all(
     plan: list[tuple[Chapter, dict[str, Any]]],
     keys: Mapping[str, str],
@@ -362,7 +283,6 @@ def _execute_all(
     stage: Path,
     build_dir: Path,
     jobs: int | None,
-    zygote: Zygote | None,
     echo: Callable[[str], None],
 ) -> list[Outcome]:
     """Reuse or execute every chapter, in parallel, writing the executed notebooks into the stage."""
@@ -379,9 +299,9 @@ def _execute_all(
     running.sort(key=lambda item: -(cache.last_seconds(item[0].name) or float("inf")))
     if running:
         workers = max(1, min(len(running), jobs or os.cpu_count() or 1))
-        load_executor()
-        # Worker processes: each chapter sets its own environment (data overrides, reads log) for its kernel.
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_setup, initargs=(zygote,)) as pool:
+        # Worker processes, not threads: each chapter sets its own environment (data overrides, the
+        # log of what it reads) for its kernel.
+        with ProcessPoolExecutor(max_workers=workers, initializer=end_with_the_build) as pool:
             futures = {
                 chapter.name: pool.submit(run_chapter, chapter, stage / chapter.notebook, cache, keys[chapter.name], parameters, overrides, failed_dir)
                 for chapter, parameters in running
@@ -395,10 +315,20 @@ def _execute_all(
     return ordered
 
 
-def _worker_setup(zygote: Zygote | None) -> None:
-    """In each worker process: start kernels from the zygote."""
-    if zygote is not None:
-        zygote.use_in_this_process()
+def end_with_the_build() -> None:
+    """In a worker process: end it as soon as the build that started it ends, even when the build is
+    killed and cleans nothing up. Its kernel, which watches its own parent, then ends too.
+
+    ``multiprocessing`` gives every child a sentinel of its parent, under fork and spawn alike."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        signal.raise_signal(signal.SIGTERM)  # the default action ends the process, on every system
+
+    threading.Thread(target=watch, name="end-with-the-build", daemon=True).start()
 
 
 def _write_static(stage: Path) -> None:
@@ -437,45 +367,3 @@ def _finish_html(html_build: HtmlBuild, stage: Path, build_dir: Path) -> Path:
         )
     dirty.unlink()
     return stage / "_build" / "html"
-
-
-def _reuse_or_copy(html: Path, published: Path | None) -> Callable[[str, str], None]:
-    """A copy function for :func:`shutil.copytree` that hard-links a file from the published site
-    when its content did not change (most of a rebuild's 15 MB), and copies it otherwise.
-
-    Published sites are never written to again, so sharing their files is safe."""
-
-    def reuse_or_copy(source: str, target: str) -> None:
-        if published is not None:
-            previous = published / Path(source).relative_to(html)
-            try:
-                if previous.is_file() and filecmp.cmp(source, previous, shallow=False):
-                    os.link(previous, target)
-                    return
-            except OSError:
-                pass  # e.g. a file system without hard links: copy
-        shutil.copy2(source, target)
-
-    return reuse_or_copy
-
-
-def publish(html: Path, build_dir: Path) -> Path:
-    """Copy a finished site into ``sites/`` and switch the ``html`` link to it atomically."""
-    sites = build_dir / "sites"
-    sites.mkdir(exist_ok=True)
-    # A unique folder (copytree gives it the stage's permissions, as mkdtemp makes it private).
-    target = Path(tempfile.mkdtemp(prefix=f"site-{time.strftime('%Y%m%d-%H%M%S')}-", dir=sites))
-    link = build_dir / "html"
-    previous = link.resolve() if link.is_symlink() else None
-    shutil.copytree(html, target, copy_function=_reuse_or_copy(html, previous), dirs_exist_ok=True)
-    if link.exists() and not link.is_symlink():  # a plain folder from an older build
-        os.replace(link, sites / f"legacy-{time.time_ns()}")
-    temporary = build_dir / ".html-new"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    temporary.symlink_to(target.relative_to(build_dir))
-    os.replace(temporary, link)  # the one atomic step: readers see the old site or the new one
-    for old in sites.iterdir():
-        if old != target:
-            shutil.rmtree(old, ignore_errors=True)
-    return target

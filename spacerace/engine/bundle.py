@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from .files import write_if_changed
-from .paths import user_cache_folder
+from ..paths import user_cache_folder
 
 BUNDLE_NAME = "spacerace-vega.js"
 """The bundle's file name in a site's ``_static`` folder."""
