@@ -8,7 +8,10 @@ names how it is checked:
     the curator recorded (``expected_verdict``) and says that it comes from a cited source.
 ``check_type = "dataset"``
     The claim is checked by a function of this module, named in the ``check`` column. The
-    function computes the fact from the datasets and returns its own verdict.
+    function computes the fact from the datasets and returns its own verdict. Every such
+    function must be able to return more than one verdict (the tests change the data and watch
+    the verdict move); a claim our data cannot settle either way is a ``source`` claim, even if
+    the datasets hold related figures.
 
 A check takes the loaded datasets (a mapping from dataset name to :class:`pandas.DataFrame`, as
 :func:`spacerace.data.load` returns them) and :class:`Settings`, and returns a
@@ -686,21 +689,87 @@ def _growth_evidence(launches: pd.DataFrame, countries: Iterable[str | None], le
     return f"Orbital launch attempts {_span(before)} → {_span(recent)}: " + "; ".join(parts) + ".", ratios
 
 
+PACE_WINDOW = 10
+"""Years per window for hen-11's 'accelerating' (two decades: one bad year cannot swing a decade)."""
+
+
+def _milestone_years(milestones: pd.DataFrame | None, country: str) -> pd.DataFrame | None:
+    """A country's achieved, successful milestones with the year each happened (``None`` without the table)."""
+    if milestones is None or not {"date", "country", "outcome", "title"} <= set(milestones.columns):
+        return None
+    rows = milestones[(milestones["country"] == country) & (milestones["outcome"] == "success")]
+    if "status" in rows.columns:
+        rows = rows[rows["status"].isna() | (rows["status"] == "achieved")]
+    years = pd.to_numeric(rows["date"].astype(str).str[:4], errors="coerce")
+    return rows.assign(event_year=years).dropna(subset=["event_year"])
+
+
+def _trend_per_year(launches: pd.DataFrame, country: str | None, span: tuple[int, int]) -> float:
+    """Least-squares slope of yearly attempts over ``span`` (launches a year, per year)."""
+    rows = launches if country is None else launches[launches["country"] == country]
+    yearly = rows[rows["year"].between(*span)].groupby("year")["attempts"].sum()
+    yearly = yearly.reindex(range(span[0], span[1] + 1), fill_value=0)
+    x = yearly.index.to_numpy(dtype=float)
+    y = yearly.to_numpy(dtype=float)
+    return float(((x - x.mean()) * (y - y.mean())).sum() / ((x - x.mean()) ** 2).sum())
+
+
 @_register("japan_launch_growth_vs_world", launches=_LAUNCH_COLUMNS)
 def japan_launch_growth_vs_world(datasets: Datasets, settings: Settings) -> CheckResult:
-    """hen-11: Japan accelerating faster than the rest of the world (five-year launch totals)."""
+    """hen-11: Japan 'accelerating rapidly' compared with the rest of the world.
+
+    Launches over two decades, not two five-year windows (in 2022 Japan made a single attempt,
+    which alone swings a five-year total): Japan's attempts in the last :data:`PACE_WINDOW`
+    years of ``launches`` against the decade before, beside the world's; Japan's share of the
+    world's attempts in each decade; and the least-squares trend of yearly attempts over both.
+    Launch counts are one proxy for a programme's pace, so the evidence adds Japan's successful
+    milestones per decade (``milestones``, when available).
+
+    Verdict: *supported* when Japan's launches grew faster than the world's (its share rose);
+    *partly supported* when Japan's activity grew (more launches, or more successful milestones,
+    than the decade before) but not faster than the world's; *contradicted* when neither grew
+    and Japan's share fell.
+    """
     launches = datasets["launches"]
-    evidence, ratios = _growth_evidence(launches, ["JPN", "CHN", "USA", None])
-    jpn, world = ratios["JPN"], ratios["world"]
-    if jpn > world:
+    before, recent, jpn_a, jpn_b = _window_sums(launches, "JPN", PACE_WINDOW)
+    _, _, world_a, world_b = _window_sums(launches, None, PACE_WINDOW)
+    if jpn_a + jpn_b == 0 or world_a == 0:
+        return CheckResult("unverifiable", f"launches.csv has no Japanese or no world launches in {_span(before)} and {_span(recent)}.")
+    ratio = {"JPN": jpn_b / jpn_a if jpn_a else float("inf"), "world": world_b / world_a}
+    share = {"before": jpn_a / world_a, "recent": jpn_b / world_b if world_b else float("nan")}
+    whole = (before[0], recent[1])
+    trend = {"JPN": _trend_per_year(launches, "JPN", whole), "world": _trend_per_year(launches, None, whole)}
+    evidence = (
+        f"launches.csv, orbital launch attempts {_span(before)} → {_span(recent)}: JPN {jpn_a} → {jpn_b} "
+        f"({_ratio_text(jpn_a, jpn_b)}), world {world_a} → {world_b} ({_ratio_text(world_a, world_b)}); Japan's share of "
+        f"the world's attempts {share['before']:.1%} → {share['recent']:.1%}. Trend of yearly attempts {_span(whole)} "
+        f"(least squares): JPN {trend['JPN']:+.2f} a year, world {trend['world']:+.2f} a year."
+    )
+    milestones = _milestone_years(datasets.get("milestones"), "JPN")
+    more_milestones = False
+    value: dict[str, Any] = {"ratio": ratio, "share": share, "trend": trend}
+    if milestones is not None:
+        counts, parts = {}, []
+        for key, span in (("before", before), ("recent", recent)):
+            rows = milestones[milestones["event_year"].between(*span)].sort_values("event_year")
+            counts[key] = len(rows)
+            titles = "; ".join(f"{int(r.event_year)} {r.title}" for r in rows.itertuples())
+            parts.append(f"{len(rows)} in {_span(span)}" + (f" ({titles})" if titles else ""))
+        evidence += " milestones.csv, Japan's successful milestones: " + ", against ".join(parts) + "."
+        more_milestones = counts["recent"] > counts["before"]
+        value["milestones"] = counts
+    launches_grew = ratio["JPN"] > 1
+    if ratio["JPN"] > ratio["world"]:
         verdict = "supported"
-    elif jpn > 1:
+        evidence += " Japan's launches grew faster than the world's."
+    elif launches_grew or more_milestones:
         verdict = "partly supported"
-        evidence += " Japan grows, but more slowly than the world."
+        grew = " and ".join(part for part, ok in (("its launches", launches_grew), ("its successful milestones", more_milestones)) if ok)
+        evidence += f" Japan's activity grew ({grew}), but more slowly than the world's launches: it sped up, not faster than the rest of the world."
     else:
         verdict = "contradicted"
-        evidence += " Japan's launches fell while the world's grew." if world > 1 else " Japan's launches fell."
-    return CheckResult(verdict, "launches.csv: " + evidence, value=ratios, source_url=_url(launches.iloc[0]))
+        evidence += " Neither Japan's launches nor its milestones grew, while its share of the world's launches fell."
+    return CheckResult(verdict, evidence, value=value, source_url=_url(launches.iloc[0]))
 
 
 @_register("india_launch_growth", launches=_LAUNCH_COLUMNS)
@@ -827,26 +896,6 @@ def india_artemis_signatory(datasets: Datasets, settings: Settings) -> CheckResu
     return CheckResult("partly supported", evidence, value=_day(signed), source_url=_membership_url(table, "artemis_accords", "IND"))
 
 
-@_register("artemis_signatories_count", memberships=_MEMBER_COLUMNS)
-def artemis_signatories_count(datasets: Datasets, settings: Settings) -> CheckResult:
-    """hen-31: the Artemis Accords as rules among states: how many states had signed, and when."""
-    table = _dated(datasets["memberships"])
-    artemis = _members(table, "artemis_accords")
-    if artemis.empty:
-        return CheckResult("unverifiable", "memberships.csv has no Artemis Accords rows.")
-    article = pd.Timestamp(ARTICLE_DATES["hennessy-2025"])
-    at_article = int((artemis["effective_date"] <= article).sum())
-    last = artemis["effective_date"].max()
-    first = artemis.iloc[0]
-    by_article = "" if last <= article else f" ({at_article} by {_day(article)}, the article's time)"
-    evidence = (
-        f"memberships.csv: {len(artemis)} states had signed the Artemis Accords by {_day(last)}{by_article}; "
-        f"the first signature is dated {_day(first['effective_date'])}. "
-        f"Every signatory is a state; the Accords' non-binding character is from the cited page."
-    )
-    return CheckResult("supported", evidence, value={"signatories": len(artemis), "at_article_date": at_article}, source_url=_url(artemis.iloc[-1]))
-
-
 @_register("artemis_vs_ilrs_member_counts", memberships=_MEMBER_COLUMNS)
 def artemis_vs_ilrs_member_counts(datasets: Datasets, settings: Settings) -> CheckResult:
     """code-08: Artemis Accords and ILRS as two competing frameworks (counts and overlap)."""
@@ -891,18 +940,41 @@ def thailand_ilrs_before_artemis(datasets: Datasets, settings: Settings) -> Chec
 
 @_register("countries_in_both_camps", memberships=_MEMBER_COLUMNS)
 def countries_in_both_camps(datasets: Datasets, settings: Settings) -> CheckResult:
-    """code-12: Thailand among the first states in both camps (ordered by the date each entered its second)."""
+    """code-12: Thailand 'one of the first' states with a foot in both the Artemis Accords and the ILRS.
+
+    The states in both, ranked by the date each entered its second camp. With only a few such
+    states any member would rank near the top, so the rank is judged against their number ``n``:
+    *supported* when Thailand is first or in the first third (rank <= max(1, n // 3));
+    *partly supported* when it is in the earlier half (rank <= max(2, ceil(n / 2)));
+    *contradicted* when it came later, or is not in both. The evidence also says how many states
+    were in both at the article's date.
+    """
     memberships = datasets["memberships"]
     last = _dated(memberships)["effective_date"].max()
     both = partnerships.hedgers(memberships, last)
     if both.empty:
         return CheckResult("contradicted", "memberships.csv: no state is in both the Artemis Accords and the ILRS.")
-    both = both.assign(second=both[["artemis_date", "ilrs_date"]].max(axis=1)).sort_values("second")
+    both = both.assign(second=both[["artemis_date", "ilrs_date"]].max(axis=1)).sort_values(["second", "country"])
     order = ", ".join(f"{r.country} ({_day(r.second)})" for r in both.itertuples())
-    rank = list(both["country"]).index("THA") + 1 if "THA" in set(both["country"]) else None
-    evidence = f"memberships.csv, states in both camps by the date they entered the second: {order}."
-    verdict = "supported" if rank is not None and rank <= 2 else "partly supported" if rank is not None else "contradicted"
-    return CheckResult(verdict, evidence, value=list(both["country"]))
+    countries = list(both["country"])
+    n = len(countries)
+    article = pd.Timestamp(ARTICLE_DATES["code-vub"])
+    at_article = int((both["second"] <= article).sum())
+    evidence = (
+        f"memberships.csv, the {n} state(s) in both camps by the date each entered its second: {order}; "
+        f"{at_article} of them by {_day(article)}, the post's time."
+    )
+    value = {"order": countries, "rank": None, "in_both": n, "at_article_date": at_article}
+    if "THA" not in countries:
+        return CheckResult("contradicted", evidence + " Thailand is not among them.", value=value)
+    rank = countries.index("THA") + 1
+    value["rank"] = rank
+    place = f" Thailand is number {rank} of {n}"
+    if rank <= max(1, n // 3):
+        return CheckResult("supported", evidence + place + ("; it was the first." if rank == 1 else ", in the first third."), value=value, source_url=_membership_url(_dated(memberships), "artemis_accords", "THA"))
+    if rank <= max(2, -(-n // 2)):
+        return CheckResult("partly supported", evidence + place + ", in the earlier half but not among the very first.", value=value, source_url=_membership_url(_dated(memberships), "artemis_accords", "THA"))
+    return CheckResult("contradicted", evidence + place + ": most states in both camps got there before it.", value=value)
 
 
 @_register("brazil_in_artemis", memberships=_MEMBER_COLUMNS)

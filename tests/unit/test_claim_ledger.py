@@ -204,16 +204,51 @@ def test_a_year_the_series_do_not_cover_is_unverifiable_not_an_error() -> None:
 # --------------------------------------------------------------------------- launches and memberships
 
 
-def test_japan_growth_against_the_world() -> None:
-    rows = []
-    for year in range(2015, 2025):
-        early = year < 2020
-        rows += [(year, "JPN", 5 if early else 4), (year, "USA", 20 if early else 40)]
-    launches = pd.DataFrame(rows, columns=["year", "country", "attempts"]).assign(successes=1, source_url="https://example.org")
-    result = CHECKS["japan_launch_growth_vs_world"]({"launches": launches})
-    # JPN 25 -> 20 (x0.80); world 125 -> 220 (x1.76)
+def launch_table(japan: dict[int, int], world_other: dict[int, int]) -> pd.DataFrame:
+    """Yearly attempts for JPN and for the rest of the world (as USA) from {year: attempts}."""
+    rows = [(y, "JPN", n) for y, n in japan.items()] + [(y, "USA", n) for y, n in world_other.items()]
+    return pd.DataFrame(rows, columns=["year", "country", "attempts"]).assign(successes=1, source_url="https://example.org/gcat")
+
+
+def japan_milestones(years: list[int]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "date": [str(y) for y in years],
+            "country": "JPN",
+            "outcome": "success",
+            "status": "achieved",
+            "title": [f"milestone {y}" for y in years],
+            "source_url": "https://example.org/m",
+        }
+    )
+
+
+def test_japan_is_judged_over_two_decades_not_one_bad_year() -> None:
+    # Japan: 4 a year, then 4 a year with a single launch in 2022 and 7 in 2024 (the pattern of the real data);
+    # the rest of the world doubles. Five-year windows would turn on 2022; decades do not.
+    japan = {y: 4 for y in range(2005, 2025)} | {2022: 1, 2024: 7}
+    world = {y: 50 if y < 2015 else 100 for y in range(2005, 2025)}
+    result = CHECKS["japan_launch_growth_vs_world"]({"launches": launch_table(japan, world)})
+    # JPN 40 -> 40 (x1.00), world 540 -> 1040 (x1.93): no growth, share falls, no milestones table
     assert result.verdict == "contradicted"
-    assert "JPN 25 → 20 (x0.80)" in result.evidence and "world 125 → 220 (x1.76)" in result.evidence
+    assert "2005-2014 → 2015-2024: JPN 40 → 40 (x1.00), world 540 → 1040 (x1.93)" in result.evidence
+    assert "7.4% → 3.8%" in result.evidence
+
+
+def test_japan_verdict_flips_with_the_data() -> None:
+    """The hen-11 check can return each of its three verdicts."""
+    flat = {y: 4 for y in range(2005, 2025)}
+    world = {y: 50 if y < 2015 else 100 for y in range(2005, 2025)}
+    growing = {y: 4 if y < 2015 else 6 for y in range(2005, 2025)}
+    soaring = {y: 4 if y < 2015 else 12 for y in range(2005, 2025)}
+    check = CHECKS["japan_launch_growth_vs_world"]
+    assert check({"launches": launch_table(flat, world)}).verdict == "contradicted"
+    # more milestones in the recent decade, launches flat: activity grew, not faster than the world
+    busier = check({"launches": launch_table(flat, world), "milestones": japan_milestones([2008, 2016, 2020, 2024])})
+    assert busier.verdict == "partly supported"
+    assert "1 in 2005-2014 (2008 milestone 2008), against 3 in 2015-2024" in busier.evidence
+    assert check({"launches": launch_table(growing, world)}).verdict == "partly supported"  # x1.5 against x1.9
+    assert check({"launches": launch_table(soaring, world)}).verdict == "supported"  # x3.0 against x2.1
 
 
 def test_first_asian_launch_tie_is_broken_by_milestone_dates_when_present() -> None:
@@ -251,6 +286,38 @@ def test_thailand_joined_the_ilrs_before_the_artemis_accords() -> None:
     # a month-precision date counts from the month's last day: 2024-04-30 -> 2024-12-16 = 230 days
     assert result.verdict == "supported"
     assert result.value == 230
+
+
+def camps(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """A memberships table from (country, framework, day) tuples."""
+    frame = pd.DataFrame(rows, columns=["country", "framework", "date"])
+    frame["role"] = frame["framework"].map({"artemis_accords": "signatory", "ilrs": "state partner"})
+    frame["date_precision"] = "day"
+    frame["source_url"] = "https://example.org/" + frame["country"]
+    return frame
+
+
+def test_thailand_first_in_both_camps_is_supported() -> None:
+    table = camps([("THA", "ilrs", "2024-04-05"), ("THA", "artemis_accords", "2024-12-16"), ("SEN", "ilrs", "2025-04-29"), ("SEN", "artemis_accords", "2025-07-24"), ("USA", "artemis_accords", "2020-10-13")])
+    result = CHECKS["countries_in_both_camps"]({"memberships": table})
+    assert result.verdict == "supported"
+    assert result.value["rank"] == 1 and result.value["in_both"] == 2
+    assert "1 of them by 2025-06-30" in result.evidence
+
+
+def test_code_12_fails_when_thailand_is_not_among_the_first() -> None:
+    """Five states entered both camps before Thailand: it is sixth of six, not 'one of the first'."""
+    early = [(c, f, d) for c in ("AAA", "BBB", "CCC", "DDD", "EEE") for f, d in (("ilrs", "2022-01-01"), ("artemis_accords", "2023-01-01"))]
+    table = camps(early + [("THA", "ilrs", "2024-04-05"), ("THA", "artemis_accords", "2024-12-16")])
+    result = CHECKS["countries_in_both_camps"]({"memberships": table})
+    assert result.verdict == "contradicted"
+    assert result.value["rank"] == 6
+    # second of three: the earlier half, but not the first third
+    middle = camps(early[:2] + [("THA", "ilrs", "2024-04-05"), ("THA", "artemis_accords", "2024-12-16"), ("SEN", "ilrs", "2025-04-29"), ("SEN", "artemis_accords", "2025-07-24")])
+    assert CHECKS["countries_in_both_camps"]({"memberships": middle}).verdict == "partly supported"
+    # Thailand in one camp only
+    one = camps([("THA", "ilrs", "2024-04-05"), ("SEN", "ilrs", "2025-04-29"), ("SEN", "artemis_accords", "2025-07-24")])
+    assert CHECKS["countries_in_both_camps"]({"memberships": one}).verdict == "contradicted"
 
 
 # --------------------------------------------------------------------------- the ledger
@@ -308,3 +375,161 @@ def test_changing_the_landing_data_changes_the_verdict(claims_table: pd.DataFram
     assert after["verdict"] == "supported"
     without = {k: v for k, v in real_datasets.items() if k != "lunar_landings"}
     assert evaluate(claims_table, without).set_index("claim_id").loc["hen-13", "verdict"] == "unverifiable"
+
+
+# --------------------------------------------------------------------------- every computed check can move
+#
+# A check that returns the same verdict whatever the data say is not a computation: such a claim
+# must be labelled check_type 'source'. For each computed check, FLIPS changes the real data in
+# one way the claim is about, and the test asserts that the verdict changes (and that neither
+# verdict is 'unverifiable': removing the data is not a way to fail).
+
+Datasets = dict[str, pd.DataFrame]
+
+
+def _edit(datasets: Datasets, name: str, change) -> Datasets:
+    return {**datasets, name: change(datasets[name].copy())}
+
+
+def _scale_launches(country: str, years: tuple[int, int], factor: float):
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        rows = (table["country"] == country) & table["year"].between(*years)
+        table.loc[rows, "attempts"] = (table.loc[rows, "attempts"].astype(float) * factor).round().astype("Int64")
+        return table
+
+    return change
+
+
+def _drop_members(pairs: list[tuple[str, str]]):
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        keep = pd.Series(True, index=table.index)
+        for country, framework in pairs:
+            keep &= ~((table["country"] == country) & (table["framework"] == framework))
+        return table[keep]
+
+    return change
+
+
+def _add_members(rows: list[tuple[str, str, str]]):
+    """Copy a row of each framework for new (country, framework, day) memberships."""
+
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        extra = []
+        for country, framework, day in rows:
+            row = table[table["framework"] == framework].iloc[0].copy()
+            row["country"], row["date"], row["date_precision"] = country, day, "day"
+            extra.append(row)
+        return pd.concat([table, pd.DataFrame(extra)], ignore_index=True)
+
+    return change
+
+
+def _rename(columns: dict[str, str], old: str, new: str):
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        for column in columns:
+            if column in table.columns:
+                table[column] = table[column].str.replace(old, new, regex=False)
+        return table
+
+    return change
+
+
+def _multiply_costs(mission_id: str, factor: float):
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        rows = (table["mission_id"] == mission_id) & (table["currency"] != "USD")
+        if mission_id == "mars-2020":
+            rows = table["mission_id"] == mission_id
+        table.loc[rows, "amount_million"] = table.loc[rows, "amount_million"] * factor
+        return table
+
+    return change
+
+
+def _no_southern_landings_before_chandrayaan3(table: pd.DataFrame) -> pd.DataFrame:
+    c3 = table.loc[table["mission_id"] == "chandrayaan-3", "landing_date"].iloc[0]
+    return table[~((table["latitude_deg"] < 0) & (table["landing_date"] < c3))]
+
+
+def _far_side_samples_by_usa(table: pd.DataFrame) -> pd.DataFrame:
+    table.loc[(table["mission_type"] == "sample return") & table["far_side"].fillna(False).astype(bool), "country"] = "USA"
+    return table
+
+
+def _chandrayaan3_lands_in_2024(table: pd.DataFrame) -> pd.DataFrame:
+    table.loc[table["mission_id"] == "chandrayaan-3", "landing_date"] = pd.Timestamp("2024-08-23")
+    return table
+
+
+def _without_japan_1970(table: pd.DataFrame) -> pd.DataFrame:
+    return table[~((table["country"] == "JPN") & (table["year"] == 1970))]
+
+
+def _thailand_ilrs_after_artemis(table: pd.DataFrame) -> pd.DataFrame:
+    rows = (table["country"] == "THA") & (table["framework"] == "ilrs")
+    table.loc[rows, ["date", "date_precision"]] = ["2025-03-01", "day"]
+    return table
+
+
+_EARLY_HEDGERS = [(c, f, d) for c in ("GBR", "JPN", "FRA", "DEU", "ITA") for f, d in (("ilrs", "2022-01-10"), ("artemis_accords", "2022-06-10"))]
+_AFRICA = ["DJI", "EGY", "ETH", "SEN", "ZAF", "NGA", "RWA", "AGO"]
+
+FLIPS = {
+    "first_far_side_sample_return": lambda d: _edit(d, "missions", _far_side_samples_by_usa),
+    "japan_first_orbital_success_year": lambda d: _edit(d, "launches", _without_japan_1970),
+    "first_asian_orbital_launch": lambda d: _edit(d, "launches", _without_japan_1970),
+    "japan_launch_growth_vs_world": lambda d: _edit(d, "launches", _scale_launches("JPN", (2015, 2024), 3.0)),
+    "india_launch_growth": lambda d: _edit(d, "launches", _scale_launches("IND", (2020, 2024), 3.0)),
+    "china_launch_growth": lambda d: _edit(d, "launches", _scale_launches("CHN", (2020, 2024), 0.4)),
+    "russia_launch_trend": lambda d: _edit(d, "launches", _scale_launches("RUS", (2020, 2024), 4.0)),
+    "first_southern_hemisphere_landing": lambda d: _edit(d, "lunar_landings", _no_southern_landings_before_chandrayaan3),
+    "chandrayaan3_landing_date": lambda d: _edit(d, "missions", _chandrayaan3_lands_in_2024),
+    "chandrayaan3_cost_usd": lambda d: _edit(d, "mission_costs", _multiply_costs("chandrayaan-3", 10.0)),
+    "perseverance_cost_usd": lambda d: _edit(d, "mission_costs", _multiply_costs("mars-2020", 0.3)),
+    "perseverance_to_chandrayaan3_cost_ratio": lambda d: _edit(d, "mission_costs", _multiply_costs("chandrayaan-3", 1000.0)),
+    "spelling_tianwen": lambda d: _edit(_edit(d, "missions", _rename({"name": ""}, "Tianwen", "Tianwan")), "milestones", _rename({"title": ""}, "Tianwen", "Tianwan")),
+    "spelling_callisto": lambda d: _edit(_edit(d, "missions", _rename({"target_body": ""}, "Callisto", "Calisto")), "milestones", _rename({"title": ""}, "Callisto", "Calisto")),
+    "apsco_members_include_irn_pak_bgd": lambda d: _edit(d, "memberships", _drop_members([("IRN", "apsco")])),
+    "apsco_members_in_artemis": lambda d: _edit(d, "memberships", _drop_members([(c, "artemis_accords") for c in ("BGD", "PER", "THA", "CHN", "IRN", "MNG", "PAK", "TUR")])),
+    "india_artemis_signatory": lambda d: _edit(d, "memberships", _drop_members([("IND", "artemis_accords")])),
+    "artemis_vs_ilrs_member_counts": lambda d: _edit(d, "memberships", _add_members([(c, "ilrs", "2024-01-10") for c in ("USA", "JPN", "GBR", "FRA", "DEU", "ITA", "CAN", "AUS", "KOR", "BRA", "POL", "ESP", "NLD", "SWE", "CHE", "BEL", "DNK", "NOR")])),
+    "thailand_in_both": lambda d: _edit(d, "memberships", _drop_members([("THA", "ilrs")])),
+    "thailand_ilrs_before_artemis": lambda d: _edit(d, "memberships", _thailand_ilrs_after_artemis),
+    "countries_in_both_camps": lambda d: _edit(d, "memberships", _add_members(_EARLY_HEDGERS)),
+    "brazil_in_artemis": lambda d: _edit(d, "memberships", _drop_members([("BRA", "artemis_accords")])),
+    "african_countries_by_camp": lambda d: _edit(d, "memberships", _drop_members([(c, "ilrs") for c in _AFRICA])),
+}
+
+
+def test_every_computed_check_has_a_fixture_that_moves_it(claims_table: pd.DataFrame) -> None:
+    computed = set(claims_table.loc[claims_table["check_type"] == "dataset", "check"])
+    missing = sorted(computed - set(FLIPS))
+    assert not missing, f"computed checks with no data change that moves their verdict (label them 'source' or add one): {missing}"
+
+
+def test_no_registered_check_is_left_without_a_claim_or_a_flip(claims_table: pd.DataFrame) -> None:
+    assert set(CHECKS) <= set(FLIPS), sorted(set(CHECKS) - set(FLIPS))
+
+
+@pytest.mark.parametrize("name", sorted(FLIPS))
+def test_each_computed_check_returns_two_verdicts(name: str, real_datasets: dict[str, pd.DataFrame]) -> None:
+    before = CHECKS[name](real_datasets)
+    after = CHECKS[name](FLIPS[name](real_datasets))
+    assert "unverifiable" not in {before.verdict, after.verdict}, (before.evidence, after.evidence)
+    assert before.verdict != after.verdict, (before.verdict, before.evidence, after.evidence)
+
+
+def test_hen_31_is_no_longer_computed(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
+    """The signatory count could only ever say 'supported': the claim is now a cited source."""
+    assert "artemis_signatories_count" not in CHECKS
+    row = evaluate(claims_table, real_datasets).set_index("claim_id").loc["hen-31"]
+    assert row["checked_by"] == "cited source"
+
+
+def test_the_real_data_give_the_corrected_verdicts(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
+    ledger = evaluate(claims_table, real_datasets).set_index("claim_id")
+    assert ledger.loc["hen-11", "verdict"] == "partly supported"  # was 'contradicted' on two five-year windows
+    assert "2005-2014 → 2015-2024" in ledger.loc["hen-11", "evidence"]
+    assert ledger.loc["code-12", "verdict"] == "supported"
+    assert ledger.loc["code-12", "value"]["rank"] == 1
+    computed = ledger[ledger["check_type"] == "dataset"]
+    assert computed["agrees"].all(), computed.loc[~computed["agrees"], ["expected_verdict", "verdict"]]
