@@ -694,10 +694,12 @@ PACE_WINDOW = 10
 
 
 def _milestone_years(milestones: pd.DataFrame | None, country: str) -> pd.DataFrame | None:
-    """A country's achieved, successful milestones with the year each happened (``None`` without the table)."""
+    """A country's achieved, successful milestones (foundings left out) with the year of each (``None`` without the table)."""
     if milestones is None or not {"date", "country", "outcome", "title"} <= set(milestones.columns):
         return None
     rows = milestones[(milestones["country"] == country) & (milestones["outcome"] == "success")]
+    if "category" in rows.columns:
+        rows = rows[rows["category"] != "founding"]  # an agency's founding is not an achievement of pace
     if "status" in rows.columns:
         rows = rows[rows["status"].isna() | (rows["status"] == "achieved")]
     years = pd.to_numeric(rows["date"].astype(str).str[:4], errors="coerce")

@@ -533,3 +533,12 @@ def test_the_real_data_give_the_corrected_verdicts(claims_table: pd.DataFrame, r
     assert ledger.loc["code-12", "value"]["rank"] == 1
     computed = ledger[ledger["check_type"] == "dataset"]
     assert computed["agrees"].all(), computed.loc[~computed["agrees"], ["expected_verdict", "verdict"]]
+
+
+def test_an_agency_founding_is_not_counted_as_a_milestone_of_pace() -> None:
+    flat = {y: 4 for y in range(2005, 2025)}
+    world = {y: 50 if y < 2015 else 100 for y in range(2005, 2025)}
+    milestones = japan_milestones([2008, 2016, 2020]).assign(category=["lunar orbit", "founding", "asteroid sample return"])
+    result = CHECKS["japan_launch_growth_vs_world"]({"launches": launch_table(flat, world), "milestones": milestones})
+    assert result.value["milestones"] == {"before": 1, "recent": 1}
+    assert result.verdict == "contradicted"
