@@ -120,6 +120,46 @@ def test_key_missions_present(missions: pd.DataFrame) -> None:
     assert row["launch_date"] == "2023-07-14"
 
 
+
+SOURCE_KINDS = {"official", "press", "scholarly", "dataset", "encyclopaedia copy"}
+# hosts that serve Wikipedia or copies of it (issue 17: 29 % of the rows cited such pages)
+ENCYCLOPAEDIA_HOSTS = re.compile(
+    r"wiki|piglix|kiwix|infogalactic|wikiwand|movatter|clateway|domilabs|prodb\.cz|av1\.space|"
+    r"questionai|partcommunity|readwise|nikolamilekic|dewiki",
+    re.IGNORECASE,
+)
+
+
+def test_every_source_kind_is_from_the_list(missions: pd.DataFrame) -> None:
+    assert missions["source_kind"].isin(SOURCE_KINDS).all(), set(missions["source_kind"]) - SOURCE_KINDS
+
+
+def test_few_encyclopaedia_copies(missions: pd.DataFrame) -> None:
+    copies = missions[missions["source_kind"] == "encyclopaedia copy"]
+    assert len(copies) / len(missions) <= 0.05, list(copies["mission_id"])
+    # a copy stays only where nothing better was found, and the row says so
+    assert copies["source_note"].str.contains("no official or press page", case=False).all()
+
+
+def test_copies_of_wikipedia_are_labelled(missions: pd.DataFrame) -> None:
+    host = missions["source_url"].str.extract(r"^https?://([^/]+)", expand=False)
+    mirrored = missions[host.str.contains(ENCYCLOPAEDIA_HOSTS) | missions["source_url"].str.contains("piglix")]
+    assert (mirrored["source_kind"] == "encyclopaedia copy").all(), list(mirrored["mission_id"])
+
+
+def test_facts_corrected_when_resourced(missions: pd.DataFrame) -> None:
+    """Facts that the copies of Wikipedia had wrong or that the better sources changed (issue 17)."""
+    row = missions.set_index("mission_id")
+    # Spirit touched down at 04:35 UTC on 4 Jan 2004 (8:35 p.m. PST on 3 Jan): dates are UTC
+    assert row.loc["mars-exploration-rovers", "landing_date"] == "2004-01-04"
+    # Hayabusa2's MINERVA-II1 rovers landed on Ryugu on 21 Sep 2018
+    assert row.loc["hayabusa2", "landing_date"] == "2018-09-21"
+    # NASA/JPL figures replace those of the copies
+    assert row.loc["psyche", "launch_mass_kg"] == "2747"
+    assert row.loc["mars-climate-orbiter", "launch_mass_kg"] == "629"
+    assert row.loc["lcross", "launch_mass_kg"] == "585"
+
+
 # --- costs --------------------------------------------------------------------------------------
 
 def test_cost_ids(costs: pd.DataFrame) -> None:
