@@ -30,3 +30,8 @@ build's cache uses it to learn which data files a chapter depends on)."""
 def override_env(name: str) -> str:
     """The environment variable that points dataset ``name`` at another file."""
     return f"SPACERACE_DATA_{name.upper()}"
+
+
+BOOK_ENV = "SPACERACE_BOOK"
+"""Set in every chapter kernel that the book's build runs: charts then render for the book's pages
+(:mod:`spacerace.charts`)."""

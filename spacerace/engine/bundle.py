@@ -44,8 +44,17 @@ def vega_bundle() -> str:
     return bundle
 
 
+CHARTS_SCRIPT = Path(__file__).with_name("charts.js")
+"""The book's own chart code (drawing, fitting to a phone, downloads), appended to the bundle."""
+
+
+def chart_library() -> str:
+    """What a page with charts loads: :func:`vega_bundle` and the book's chart code, in one file."""
+    return vega_bundle() + "\n" + CHARTS_SCRIPT.read_text(encoding="utf-8")
+
+
 def write_vega_bundle(static_dir: Path) -> Path:
-    """Write :func:`vega_bundle` into a site's static folder (only when its content changed)."""
+    """Write :func:`chart_library` into a site's static folder (only when its content changed)."""
     target = Path(static_dir) / BUNDLE_NAME
-    write_if_changed(target, vega_bundle().encode("utf-8"))
+    write_if_changed(target, chart_library().encode("utf-8"))
     return target

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..paths import READS_LOG_ENV, override_env
+from ..paths import BOOK_ENV, READS_LOG_ENV, override_env
 from .cache import Cache, Read
 from .chapters import Chapter
 from .files import write_if_changed
@@ -55,7 +55,7 @@ def execute(chapter: Chapter, output: Path, parameters: Mapping[str, Any], overr
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("r", suffix=".reads", delete=False) as log:
         reads_log = Path(log.name)
-    settings = {READS_LOG_ENV: str(reads_log), **{override_env(n): str(Path(p).resolve()) for n, p in overrides.items()}}
+    settings = {BOOK_ENV: "1", READS_LOG_ENV: str(reads_log), **{override_env(n): str(Path(p).resolve()) for n, p in overrides.items()}}
     previous = {key: os.environ.get(key) for key in settings}
     os.environ.update(settings)  # the kernel inherits this process's environment
     try:

@@ -1,5 +1,10 @@
-"""A Sphinx extension for the book's pages: no addresses outside the site, and templates kept
-compiled between builds. It uses Sphinx's events and Jinja's documented bytecode cache only.
+"""A Sphinx extension for the book's pages: the chart library only on pages with a chart, no
+addresses outside the site, and templates kept compiled between builds. It uses Sphinx's events,
+its configuration and Jinja's documented bytecode cache only.
+
+Jupyter Book 1 adds every script in ``_static`` to every page. The chart library (Vega, 0.9 MB) is
+taken out of that list and added, through Sphinx's per-page ``add_js_file``, to the pages that
+draw a chart.
 
 Jupyter Book 1 always loads ``sphinx_thebe``, which adds to every page an inline script naming the
 Thebe library on an outside CDN (declared twice on incremental builds, a console error) even when
@@ -13,6 +18,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..paths import user_cache_folder
+from .bundle import BUNDLE_NAME
 
 
 def _is_thebe(name: Any, attributes: Any) -> bool:
@@ -44,7 +50,36 @@ def keep_compiled_templates(app: Sphinx) -> None:
     environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
+def chart_library_on_chart_pages_only(app: Sphinx, config: Any) -> None:
+    """Take the chart library out of the scripts that every page loads."""
+    config.html_js_files = [js for js in config.html_js_files if (js[0] if isinstance(js, tuple) else js) != BUNDLE_NAME]
+
+
+def add_chart_library(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Load the chart library on this page if it draws a chart."""
+    if "spacerace-chart" in context.get("body", ""):
+        app.add_js_file(BUNDLE_NAME)
+
+
+SPEC_TYPES = ("application/vnd.vegalite.v5+json", "application/vnd.vegalite.v6+json")
+"""The Vega-Lite specs that chart outputs carry for Jupyter front ends (see :mod:`spacerace.charts`)."""
+
+
+class ChartSpecs:
+    """A myst-nb mime renderer plugin (entry point ``myst_nb.mime_renderers`` in pyproject.toml):
+    a chart's Vega-Lite spec is for Jupyter front ends, so the pages skip it, silently, and draw
+    the HTML beside it."""
+
+    mime_priority_overrides = [("*", mime_type, None) for mime_type in SPEC_TYPES]
+
+    @staticmethod
+    def handle_mime(renderer: Any, data: Any, inline: bool) -> list[Any] | None:
+        return [] if data.mime_type in SPEC_TYPES else None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", chart_library_on_chart_pages_only)
+    app.connect("html-page-context", add_chart_library)
     app.connect("builder-inited", keep_compiled_templates)
     app.connect("env-before-read-docs", remove_thebe_scripts, priority=900)
     app.connect("html-page-context", lambda app, *args: remove_thebe_scripts(app), priority=900)
