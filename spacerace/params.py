@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from .paths import BOOK_DIR
+
 SUPPORTED_TYPES = ("int", "float", "bool", "str", "list[str]", "list[int]")
 
 
@@ -133,19 +135,32 @@ def table(notebook_path: Path) -> list[dict[str, str]]:
     ]
 
 
+def chapter_notebook(notebook: str | Path) -> Path:
+    """A chapter's notebook: ``notebook`` as a path if it exists from here, else the notebook of that
+    name in the book (``"costs"`` or ``"costs.ipynb"``), so a chapter runs from any folder."""
+    path = Path(notebook)
+    if path.is_file():
+        return path
+    name = path.name if path.suffix == ".ipynb" else f"{path.name}.ipynb"
+    found = sorted(p for p in BOOK_DIR.rglob(name) if ".ipynb_checkpoints" not in p.parts)
+    if not found:
+        raise FileNotFoundError(f"no notebook {name} in {BOOK_DIR}")
+    return found[0]
+
+
 def show_parameters(notebook: str | Path, values: dict[str, Any]):
     """A table of a chapter's parameters with the values this run used, for the top of a chapter.
 
-    Call it in the notebook as ``show_parameters("costs.ipynb", globals())`` (the notebook runs in
-    its own folder). Values that differ from the default are marked, so a reader of a variant
-    book sees at once what changed.
+    Call it in the notebook as ``show_parameters("costs", globals())``; it finds the chapter's
+    notebook from any working folder. Values that differ from the default are marked, so a reader
+    of a variant book sees at once what changed.
     """
     import pandas as pd
 
     from .charts import table
 
     rows = []
-    for parameter in declared(Path(notebook)).values():
+    for parameter in declared(chapter_notebook(notebook)).values():
         value = values.get(parameter.name, parameter.default)
         changed = value != parameter.default
         rows.append(

@@ -69,3 +69,11 @@ def test_a_notebook_needs_exactly_one_parameters_cell(tmp_path: Path) -> None:
     path.write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     with pytest.raises(ParameterError, match="exactly one cell tagged 'parameters'"):
         declared(path)
+
+
+def test_show_parameters_finds_the_chapter_from_any_folder(tmp_path, monkeypatch) -> None:
+    from spacerace.params import show_parameters
+
+    monkeypatch.chdir(tmp_path)
+    html = show_parameters("costs", {"base_year": 2015}).to_html()
+    assert "base_year" in html and "2015 (changed)" in html
