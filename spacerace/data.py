@@ -484,3 +484,30 @@ def describe(name: str) -> dict:
         "licenses": descriptor.get("licenses", []),
         "as_of": descriptor.get("x-as-of", ""),
     }
+
+
+# --------------------------------------------------------------------------- the mix of sources
+
+SOURCE_KINDS: tuple[str, ...] = ("official", "press", "scholarly", "dataset", "encyclopaedia copy")
+"""The kinds of source a row can cite (column ``source_kind``), best first."""
+
+
+def source_mix(names: Iterable[str] | None = None) -> pd.DataFrame:
+    """How many rows of each dataset cite each kind of source (its ``source_kind`` column).
+
+    One row per dataset and kind, datasets in the data package's order (or that of ``names``) and
+    kinds in :data:`SOURCE_KINDS` order, zero counts included; a kind outside the list comes after
+    them. Columns: ``table`` (the dataset), ``source_kind``, ``rows`` and ``share`` (of the dataset's rows, 0 to
+    1). Datasets whose schema has no ``source_kind`` column are left out.
+    """
+    records: list[dict] = []
+    for name in names if names is not None else resource_names():
+        if not any(field["name"] == "source_kind" for field in resource(name)["schema"]["fields"]):
+            continue
+        kinds = load(name)["source_kind"].fillna("not stated").astype(str)
+        counts = kinds.value_counts()
+        order = list(SOURCE_KINDS) + sorted(set(counts.index) - set(SOURCE_KINDS))
+        for kind in order:
+            n = int(counts.get(kind, 0))
+            records.append({"table": name, "source_kind": kind, "rows": n, "share": n / len(kinds) if len(kinds) else 0.0})
+    return pd.DataFrame(records, columns=["table", "source_kind", "rows", "share"])
