@@ -8,7 +8,13 @@ before any notebook runs.
 
 A reader can swap in a file of their own for any dataset: ``python -m spacerace run costs --data
 missions=my.csv`` sets the environment variable ``SPACERACE_DATA_MISSIONS``, which :func:`load`
-and :func:`validate` both honour.
+and :func:`validate` both honour. That file replaces the whole dataset. To append rows to the
+shipped ones instead (``--add missions=my_rows.csv``), :func:`add_rows` writes the shipped rows and
+the reader's into one file, which is then validated with the rest; :class:`AddedRows` tells each
+problem found in it by the reader's file and row.
+
+The shipped files are read only from inside ``data/``: a dataset whose file is a link to somewhere
+else is refused, and nothing of that file is quoted.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from .countries import is_actor_code, is_currency_code
-from .paths import DATA_PACKAGE, READS_LOG_ENV, ROOT, override_env
+from .paths import DATA_DIR, DATA_PACKAGE, READS_LOG_ENV, ROOT, override_env
 
 TODAY_ENV = "SPACERACE_TODAY"
 """Overrides today's date for the rule "no achieved event in the future" (tests use it)."""
@@ -36,11 +42,14 @@ TODAY_ENV = "SPACERACE_TODAY"
 class DataValidationError(ValueError):
     """A dataset failed validation; ``issues`` lists every problem found."""
 
-    def __init__(self, issues: list[Issue]):
+    def __init__(self, issues: list[Issue], hint: str = ""):
         self.issues = issues
+        self.hint = hint
         files = sorted({issue.file for issue in issues})
         lines = [f"{len(issues)} problem(s) in {', '.join(files)}:"]
         lines += [f"  - {issue}" for issue in issues]
+        if hint:
+            lines.append(hint)
         super().__init__("\n".join(lines))
 
 
@@ -78,7 +87,24 @@ class Issue:
 
 @lru_cache(maxsize=None)
 def _package_descriptor(path: Path = DATA_PACKAGE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The data package, or a :class:`DataValidationError` that names the file, line and column."""
+    shown = display_path(path)
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataValidationError([Issue(shown, "file-missing", "the data package does not exist")]) from None
+    except UnicodeDecodeError:
+        raise DataValidationError([Issue(shown, "encoding", "the data package is not valid UTF-8")]) from None
+    except json.JSONDecodeError as error:
+        raise DataValidationError(
+            [Issue(shown, "json-syntax", f"line {error.lineno}, column {error.colno}: not valid JSON ({error.msg}; a missing comma or quote is often at the end of the line before)")]
+        ) from None
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list) or not all(isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("path"), str) for r in resources):
+        raise DataValidationError(
+            [Issue(shown, "descriptor", 'needs a list "resources" whose every entry has a "name" and a "path"')]
+        )
+    return descriptor
 
 
 def resource_names() -> list[str]:
@@ -100,13 +126,22 @@ def path_of(name: str) -> Path:
     override = os.environ.get(override_env(name))
     if override:
         return Path(override).resolve()
-    return (DATA_PACKAGE.parent / resource(name)["path"]).resolve()
+    shipped = DATA_PACKAGE.parent / resource(name)["path"]
+    if not shipped.resolve().is_relative_to(DATA_DIR.resolve()):
+        # A link (or a path) to a file elsewhere on the machine: never read it, never quote it.
+        message = (
+            "the file is a link to a file outside data/ (or its path leads out of data/); "
+            f"the book reads its datasets only from data/. Put the file itself there, or use --data {name}=FILE"
+        )
+        raise DataValidationError([Issue(display_path(shipped, resolve=False), "outside-data", message)])
+    return shipped.resolve()
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, resolve: bool = True) -> str:
     """A path as a reader would type it: relative to the repository when inside it."""
+    path = Path(path)
     try:
-        return str(path.resolve().relative_to(ROOT))
+        return str((path.resolve() if resolve else path.absolute()).relative_to(ROOT))
     except ValueError:
         return str(path)
 
@@ -163,25 +198,59 @@ Rule = Callable[[str, pd.DataFrame], Iterable[Issue]]
 """A check over a whole table: gets the file's display name and its rows (as text)."""
 
 
-def validate(names: Iterable[str] | None = None, overrides: Mapping[str, Path] | None = None) -> None:
+def validate(
+    names: Iterable[str] | None = None,
+    overrides: Mapping[str, Path] | None = None,
+    added: Iterable[AddedRows] = (),
+) -> None:
     """Validate datasets and raise :class:`DataValidationError` at the first file with problems.
 
     All problems of that file are listed. ``overrides`` maps dataset names to other files (as the
     ``--data`` option does); without it, the ``SPACERACE_DATA_*`` variables and then the shipped
-    files are used.
+    files are used. ``added`` are datasets with a reader's rows appended (:func:`add_rows`, the
+    ``--add`` option): their merged tables are validated in place of the dataset, and each problem
+    in them names the reader's file and row (or the file the row was appended to).
     """
+    added = list(added)
+    overrides = {**(overrides or {}), **{rows.name: rows.merged for rows in added}}
+
+    def told(issues: list[Issue]) -> list[Issue]:
+        for rows in added:
+            issues = [rows.origin(issue) for issue in issues]
+        return issues
+
     for name in names if names is not None else resource_names():
-        issues = check_file(name, (overrides or {}).get(name))
+        issues = check_file(name, overrides.get(name))
         if issues:
-            raise DataValidationError(issues)
-    cross = check_cross_references(overrides or {})
+            raise DataValidationError(told(issues))
+    cross = check_cross_references(overrides)
     if cross:
-        raise DataValidationError(cross)
+        replaced = {name: path for name, path in overrides.items() if name not in {rows.name for rows in added}}
+        raise DataValidationError(told(cross), _replaced_dataset_hint(cross, replaced))
+
+
+def _replaced_dataset_hint(issues: list[Issue], replaced: Mapping[str, Path]) -> str:
+    """When rows of a file the reader did not give refer to a dataset that the reader replaced, say
+    that a replacement drops every shipped row, and how to add rows instead."""
+    for name, path in replaced.items():
+        mine = display_path(Path(path))
+        if any(i.rule == "foreign-key" and i.file != mine and f"in the dataset {name!r}" in i.message for i in issues):
+            return (
+                f"Note: {mine} replaces the whole dataset {name!r} (every shipped row), so rows of other "
+                f"datasets that refer to its shipped rows find nothing. To append your rows to the shipped "
+                f"ones instead, use --add {name}={mine} (or 'add:' in a parameter file)."
+            )
+    return ""
 
 
 def check_file(name: str, path: Path | None = None) -> list[Issue]:
     """Every problem of one file against its dataset's schema and rules (an empty list if none)."""
-    path = Path(path).resolve() if path is not None else path_of(name)
+    if path is None:
+        try:
+            path = path_of(name)
+        except DataValidationError as error:
+            return error.issues
+    path = Path(path).resolve()
     shown = display_path(path)
     descriptor = resource(name)
     issues = _check_raw_file(shown, path, descriptor)
@@ -322,6 +391,86 @@ def _cell_problem(kind: str, note: str, message: str) -> str:
             " (is the delimiter a comma?)" if kind == "extra-cell" else ""
         )
     return message
+
+
+# --------------------------------------------------------------------------- a reader's rows
+
+
+@dataclass(frozen=True)
+class AddedRows:
+    """A dataset with a reader's rows appended: the merged table, and where each of its rows came from.
+
+    ``merged`` holds the rows of ``base`` (``base_rows`` of them), then the rows of each reader's
+    file in ``parts`` (the file and how many rows it has), in order.
+    """
+
+    name: str
+    merged: Path
+    base: Path
+    base_rows: int
+    parts: tuple[tuple[Path, int], ...]
+
+    def origin(self, issue: Issue) -> Issue:
+        """``issue`` as the reader should see it: a problem in one of their rows names their file and
+        that row; a problem elsewhere in the merged table names the file it was appended to."""
+        if issue.file != display_path(self.merged):
+            return issue
+        # frictionless names the first of two equal rows by its position in the merged file
+        message = re.sub(r"the row at position (\d+)", lambda m: self._where(int(m[1]) - 1), issue.message)
+        if issue.row is None or issue.row <= self.base_rows:
+            return replace(issue, file=display_path(self.base), message=message)
+        file, row = self._source(issue.row)
+        return replace(issue, file=display_path(file), row=row, message=message)
+
+    def _source(self, row: int) -> tuple[Path, int]:
+        """The file and row that row ``row`` of the merged table came from."""
+        if row <= self.base_rows:
+            return self.base, row
+        row -= self.base_rows
+        for path, count in self.parts:
+            if row <= count:
+                return path, row
+            row -= count
+        return self.merged, row
+
+    def _where(self, row: int) -> str:
+        file, row = self._source(row)
+        return f"row {row} of {display_path(file)}"
+
+
+def add_rows(name: str, files: Iterable[Path], into: Path, base: Path | None = None) -> AddedRows:
+    """Append the rows of ``files`` to dataset ``name`` (its shipped file, or ``base``) in a new file
+    ``into``, and return where each row came from.
+
+    Each file of rows is checked on its own first (its header, cells and the rules of the dataset)
+    and any problem raises :class:`DataValidationError` naming that file and its row. The columns
+    may come in any order; the merged file has the base file's. Problems that only the whole table
+    shows (an id used twice, a reference to another dataset) come from :func:`validate` with
+    ``added=[...]``. Neither the shipped file nor the reader's are changed.
+    """
+    files = [Path(file).resolve() for file in files]
+    base = Path(base).resolve() if base is not None else path_of(name)
+    for path in [base, *files]:
+        issues = check_file(name, path)
+        if issues:
+            raise DataValidationError(issues)
+    text = base.read_text(encoding="utf-8").lstrip("\ufeff").rstrip("\r\n") + "\n"
+    header = next(csv.reader([text.splitlines()[0]]))
+    base_rows = len(pd.read_csv(base, dtype=str, keep_default_na=False, encoding="utf-8-sig"))
+    parts = []
+    into = Path(into)
+    into.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    buffer.write(text)
+    writer = csv.writer(buffer, lineterminator="\n")
+    for path in files:
+        rows = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        writer.writerows(rows[header].itertuples(index=False, name=None))
+        parts.append((path, len(rows)))
+    content = buffer.getvalue().encode("utf-8")
+    if not into.exists() or into.read_bytes() != content:  # unchanged files keep their time (caches)
+        into.write_bytes(content)
+    return AddedRows(name, into.resolve(), base, base_rows, tuple(parts))
 
 
 # --------------------------------------------------------------------------- book-wide rules
