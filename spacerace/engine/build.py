@@ -44,6 +44,8 @@ BOOK_FILES = ("_config.yml", "_toc.yml")
 BOOK_FOLDERS = ("book",)
 STATIC_DIR = ENGINE_DIR / "static"
 """The book's own static files (stylesheet), copied into the site's ``_static``."""
+TEMPLATES_DIR = ENGINE_DIR / "templates"
+"""The book's changes to the theme's page templates, copied into the stage's ``_templates``."""
 
 
 class BuildError(RuntimeError):
@@ -73,26 +75,70 @@ def variant_title(path: Path) -> str | None:
     return str(content["title"]) if content.get("title") else None
 
 
-def load_parameter_file(path: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, Path]]:
+def load_parameter_file(path: Path, added_dir: Path | None = None) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, Path]]:
     """Read a variant's parameter file.
 
     Its form (every key optional)::
 
         parameters: {base_year: 2015}        # for every chapter that declares them
         chapters: {costs: {use_ppp: true}}    # for one chapter
-        data: {missions: my_missions.csv}     # other data files, relative to the parameter file
+        data: {missions: my_missions.csv}     # files that replace whole datasets, relative to the parameter file
+        add: {missions: my_rows.csv}          # rows appended to a dataset (a file or a list of files)
 
-    Returns the shared parameters, the per-chapter ones and the data overrides.
+    Returns the shared parameters, the per-chapter ones and the data overrides. Rows to ``add`` are
+    validated with every dataset (a problem names the reader's file and row) and merged into
+    ``added_dir/<dataset>.csv``, which the overrides then point to.
     """
+    from .. import data as datasets
+
     path = Path(path)
     try:
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise BuildError(f"{path}: cannot read the parameter file ({error})") from None
-    unknown = set(content) - {"parameters", "chapters", "data", "title"}
+    except FileNotFoundError:
+        raise BuildError(f"{path}: the parameter file does not exist (seminars/example.yml is an example)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"{path}: cannot read the parameter file ({getattr(error, 'strerror', None) or error})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or "not YAML"
+        raise BuildError(f"{path}: {where}the parameter file is not valid YAML ({problem})") from None
+    if not isinstance(content, dict):
+        raise BuildError(f"{path}: the parameter file must be a mapping of keys (parameters, chapters, data, add, title), see seminars/example.yml")
+    unknown = set(content) - {"parameters", "chapters", "data", "add", "title"}
     if unknown:
-        raise BuildError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; use parameters, chapters, data, title")
-    data = {name: (path.parent / file).resolve() for name, file in (content.get("data") or {}).items()}
+        raise BuildError(f"{path}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; use parameters, chapters, data, add, title")
+    for key in ("parameters", "chapters", "data", "add"):
+        if not isinstance(content.get(key) or {}, dict):
+            raise BuildError(f"{path}: '{key}' must be a mapping of names to values (name: value, one a line)")
+    for chapter, values in (content.get("chapters") or {}).items():
+        if not isinstance(values or {}, dict):
+            raise BuildError(f"{path}: chapters: {chapter}: must be a mapping of parameter names to values")
+
+    def files(key: str) -> dict[str, list[Path]]:
+        found: dict[str, list[Path]] = {}
+        for name, given in (content.get(key) or {}).items():
+            if name not in datasets.resource_names():
+                raise BuildError(f"{path}: {key}: no dataset named {name!r}; the datasets are: {', '.join(datasets.resource_names())}")
+            if key == "data" and not isinstance(given, str):
+                raise BuildError(f"{path}: data: {name}: give one file (it replaces the whole dataset; use add: for rows)")
+            for file in [given] if isinstance(given, str) else given or []:
+                if not (path.parent / str(file)).is_file():
+                    raise BuildError(f"{path}: {key}: {name}: the file {file} does not exist (paths are relative to the parameter file)")
+                found.setdefault(name, []).append((path.parent / str(file)).resolve())
+        return found
+
+    data = {name: paths[0] for name, paths in files("data").items()}
+    added = files("add")
+    if added:
+        if added_dir is None:
+            raise BuildError(f"{path}: add: needs a build folder to merge the rows into")
+        try:
+            merged = [datasets.add_rows(name, paths, Path(added_dir) / f"{name}.csv", base=data.get(name)) for name, paths in added.items()]
+            datasets.validate(overrides=data, added=merged)
+        except datasets.DataValidationError as error:
+            raise BuildError(f"the data did not validate; nothing was built.\n{error}") from None
+        data.update({rows.name: rows.merged for rows in merged})
     return content.get("parameters") or {}, content.get("chapters") or {}, data
 
 
@@ -130,7 +176,7 @@ def build(
     except OSError as error:
         raise BuildError(f"cannot create the build folder {build_dir}: {error.strerror}; choose another with --build-dir") from None
     _check_writable(build_dir)
-    shared, per_chapter, overrides = load_parameter_file(parameter_file) if parameter_file else ({}, {}, {})
+    shared, per_chapter, overrides = load_parameter_file(parameter_file, build_dir / "added") if parameter_file else ({}, {}, {})
     unknown_chapters = set(per_chapter) - {c.name for c in chapters()}
     if unknown_chapters:
         raise BuildError(f"{parameter_file}: no chapter named {', '.join(sorted(unknown_chapters))}")
@@ -242,7 +288,8 @@ def _source_files() -> list[Path]:
     files = [ROOT / name for name in BOOK_FILES]
     for folder in BOOK_FOLDERS:
         files += [p for p in sorted((ROOT / folder).rglob("*")) if p.is_file() and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts]
-    files += sorted(p for p in STATIC_DIR.rglob("*") if p.is_file())
+    # What the site shows besides the chapters' code: styles, templates, the chart code.
+    files += sorted(p for p in ENGINE_DIR.rglob("*") if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts)
     return files
 
 
@@ -251,7 +298,7 @@ def _sync_sources(stage: Path) -> None:
     (Sphinx then re-reads only those). Notebooks are written later, executed."""
     wanted: set[Path] = set()
     for source in _source_files():
-        if source.is_relative_to(STATIC_DIR):
+        if source.is_relative_to(ENGINE_DIR):
             continue
         relative = source.relative_to(ROOT)
         wanted.add(relative)
@@ -333,12 +380,15 @@ def end_with_the_build() -> None:
 
 def _write_static(stage: Path) -> None:
     from .bundle import write_vega_bundle
+    from .icons import write_icons
 
     static = stage / "_static"
     write_vega_bundle(static)
-    for path in STATIC_DIR.rglob("*"):
-        if path.is_file():
-            write_if_changed(static / path.relative_to(STATIC_DIR), path.read_bytes())
+    write_icons(static)
+    for folder, target in ((STATIC_DIR, static), (TEMPLATES_DIR, stage / "_templates")):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                write_if_changed(target / path.relative_to(folder), path.read_bytes())
     # The datasets themselves, so that every page can offer its data for download.
     for path in [ROOT / "data" / "datapackage.json", *sorted((ROOT / "data").glob("*.csv"))]:
         write_if_changed(static / "data" / path.name, path.read_bytes())

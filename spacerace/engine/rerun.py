@@ -2,6 +2,10 @@
 
 Writes ``<chapter>.ipynb`` (executed), ``<chapter>.html`` (one standalone page that works offline:
 the chart library is inside it) and ``charts/<chapter>-<n>.svg`` and ``.png`` for each chart.
+
+The folder must be new or empty, so that two runs never overwrite each other unnoticed; with
+``force`` a folder that is not empty is used too, and this chapter's earlier files in it are
+replaced (its old charts removed), while other files are left alone.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .bundle import vega_bundle
+from .bundle import chart_library
 from ..charts import save_images, specs_in
 from .chapters import Chapter
 from .execute import ChapterFailed, execute
@@ -21,9 +25,29 @@ from .execute import ChapterFailed, execute
 _GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`:]+)(?::([^`]*))?`")
 
 
-def rerun(chapter: Chapter, parameters: Mapping[str, Any], overrides: Mapping[str, Path], out: Path) -> list[Path]:
+class OutputNotEmpty(ValueError):
+    """The output folder of a rerun is not empty (or is not a folder) and ``force`` was not given."""
+
+
+def check_output_folder(out: Path, force: bool = False) -> None:
+    """Refuse an output folder that is a file, or that holds files, unless ``force``."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputNotEmpty(f"--out {out} is a file, not a folder; choose a folder")
+    if not force and out.is_dir() and any(out.iterdir()):
+        raise OutputNotEmpty(
+            f"the folder {out} is not empty (an earlier run?); choose a new folder with --out, "
+            "or add --force to replace this chapter's files in it"
+        )
+
+
+def rerun(chapter: Chapter, parameters: Mapping[str, Any], overrides: Mapping[str, Path], out: Path, force: bool = False) -> list[Path]:
     """Execute ``chapter`` into ``out`` and export its page and charts; return the files written."""
+    check_output_folder(out, force)
     out = Path(out).resolve()
+    for old_chart in sorted((out / "charts").glob(f"{chapter.name}-*")) if force else []:
+        if re.fullmatch(rf"{re.escape(chapter.name)}-\d+\.(svg|png)", old_chart.name):
+            old_chart.unlink()
     try:
         out.mkdir(parents=True, exist_ok=True)
         (out / ".write-test").write_text("ok")
@@ -103,7 +127,7 @@ def standalone_html(notebook: dict, title: str) -> str:
                 parts.append(f"<pre>{html.escape(''.join(data['text/plain']))}</pre>")
             elif output.get("output_type") == "stream":
                 parts.append(f"<pre>{html.escape(''.join(output['text']))}</pre>")
-    script = vega_bundle().replace("</script", "<\\/script")
+    script = chart_library().replace("</script", "<\\/script")
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title>"
