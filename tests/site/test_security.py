@@ -184,8 +184,8 @@ def test_a_chart_spec_holding_a_closing_script_tag_stays_inside_its_script(chrom
     page = chromium.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    # A stand-in for vegaEmbed that keeps the spec it receives.
-    page.set_content("<script>window.vegaEmbed = (target, spec) => { window.received = spec; }</script>" + html)
+    # A stand-in for the book's chart library that keeps the spec it receives.
+    page.set_content("<script>window.spaceraceChart = (id, spec) => { window.received = spec; }</script>" + html)
     received = page.evaluate("window.received")
     label = page.locator(".spacerace-chart").get_attribute("aria-label")
     page.close()
