@@ -256,3 +256,33 @@ def test_the_help_says_that_data_replaces_a_whole_dataset() -> None:
         assert "--add NAME=FILE" in text and "missions=my_rows.csv" in text
         assert "instead of a whole dataset" in text.lower() or "in place of a whole dataset" in text.lower()
         assert "shipped rows are dropped" in text
+
+
+# --------------------------------------------------------------------------- added rows
+
+
+def test_added_rows_are_appended_and_each_problem_names_the_users_file_and_row(tmp_path: Path) -> None:
+    from spacerace import data
+
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(FILES["rows-good.csv"], encoding="utf-8")
+    second.write_text(mission_rows({**GOOD_ROW, "mission_id": "test-three"}, {**GOOD_ROW, "mission_id": "test-lander"}), encoding="utf-8")
+    added = data.add_rows("missions", [first, second], tmp_path / "merged" / "missions.csv")
+    shipped = (DATA_DIR / "missions.csv").read_text(encoding="utf-8")
+    assert added.merged.read_text(encoding="utf-8").startswith(shipped.rstrip("\n") + "\n"), "the shipped rows come first, unchanged"
+    with pytest.raises(data.DataValidationError) as caught:
+        data.validate(added=[added])
+    issues = [issue for issue in caught.value.issues if issue.column == "mission_id"]
+    assert [(issue.file, issue.row) for issue in issues] == [(data.display_path(second), 2)]
+    assert "row 1 of " + data.display_path(first) in issues[0].message, "the other row is named by its own file"
+
+
+def test_a_parameter_file_adds_rows_into_the_build_folder(tmp_path: Path) -> None:
+    from spacerace.engine.build import load_parameter_file
+
+    (tmp_path / "rows.csv").write_text(FILES["rows-good.csv"], encoding="utf-8")
+    (tmp_path / "variant.yml").write_text("add:\n  missions: rows.csv\nparameters:\n  base_year: 2015\n", encoding="utf-8")
+    shared, _, overrides = load_parameter_file(tmp_path / "variant.yml", tmp_path / "build" / "added")
+    assert shared == {"base_year": 2015}
+    assert overrides["missions"] == (tmp_path / "build" / "added" / "missions.csv").resolve()
+    assert overrides["missions"].read_text(encoding="utf-8").endswith(FILES["rows-good.csv"].splitlines()[1] + "\n")
