@@ -274,3 +274,157 @@ def convert_all_ways(costs: pd.DataFrame, *, base_year: int, target_currency: st
         for (method, use_ppp), label in METHOD_LABELS.items()
     ]
     return pd.concat(frames, ignore_index=True)
+
+
+# --------------------------------------------------------------------------- the chapter's tables
+
+COMPONENTS: tuple[str, ...] = ("spacecraft", "launch", "operations", "spacecraft + launch")
+"""The parts of a mission's cost that the headline chart stacks, in stacking order. ``spacecraft +
+launch`` stands for a mission whose sources give only the sum of the first two."""
+
+COMPONENT_COLOURS: dict[str, str] = {
+    "spacecraft": "#0072B2",
+    "launch": "#D55E00",
+    "operations": "#009E73",
+    "spacecraft + launch": "#7A5195",
+}
+"""One colour per part (the book's palette). Candidate for ``spacerace.charts.STYLES`` as a kind
+``component``."""
+
+RATES: dict[bool, str] = {False: "market rates", True: "PPP"}
+"""How the rates of a conversion are named in the chapter's tables and charts (key: ``use_ppp``)."""
+
+
+def as_stated(costs: pd.DataFrame) -> pd.Series:
+    """Each figure as its source stated it, for tables: ``"INR 6,150 million (2020)"``."""
+    amounts = costs["amount_million"].map("{:,.0f}".format)
+    return costs["currency"] + " " + amounts + " million (" + costs["price_year"].astype(int).astype(str) + ")"
+
+
+def short_name(names: pd.Series) -> pd.Series:
+    """Mission names without their parenthesis, for axis labels (the full name goes in tooltips):
+    ``"Mars 2020 (Perseverance rover, Ingenuity helicopter)"`` becomes ``"Mars 2020"``."""
+    return names.str.replace(r"\s*\(.*\)\s*$", "", regex=True)
+
+
+def components(costs: pd.DataFrame, mission_id: str) -> pd.DataFrame:
+    """A mission's cost in its parts, as the sources break it down: one row per part of
+    :data:`COMPONENTS` that a source gives, with the cost row it comes from.
+
+    Reads comparable rows only, and official ones when the mission has any (as :func:`scope_total`).
+    The spacecraft is the largest ``spacecraft only`` figure (smaller ones are add-ons, such as
+    Ingenuity beside Perseverance), the launch the largest ``launch only`` figure, operations the
+    largest ``operations or extension`` figure. A mission with no spacecraft or no launch part but a
+    ``spacecraft + launch`` figure shows that figure as one part. Raises ``KeyError`` when the
+    mission has neither.
+    """
+    rows = costs[(costs["mission_id"] == mission_id) & comparable(costs)]
+    if "basis" in rows.columns and (rows["basis"] == "official").any():
+        rows = rows[rows["basis"] == "official"]
+    rows = rows.assign(scope=scopes(rows))
+
+    def largest(scope: str) -> pd.DataFrame:
+        part = rows[rows["scope"] == scope]
+        return part.sort_values("amount_million", kind="stable").iloc[-1:]
+
+    parts = {"spacecraft": largest("spacecraft only"), "launch": largest("launch only")}
+    if any(p.empty for p in parts.values()):
+        pair = rows[rows["scope"] == "spacecraft + launch"]
+        if pair.empty:
+            raise KeyError(f"mission {mission_id!r} has no figure for its spacecraft and launch")
+        parts = {"spacecraft + launch": _ranked(pair, "broadest_official").iloc[:1]}
+    parts["operations"] = largest("operations or extension")
+    found = [frame.assign(component=name) for name, frame in parts.items() if not frame.empty]
+    columns = ["mission_id", "component", "cost_id", "amount_million", "currency", "price_year", "scope", "scope_note"]
+    out = pd.concat(found, ignore_index=True).reindex(columns=columns)
+    out["order"] = out["component"].map(COMPONENTS.index)
+    return out.sort_values("order", kind="stable").reset_index(drop=True)
+
+
+def headline_parts(
+    costs: pd.DataFrame,
+    missions: pd.DataFrame,
+    mission_ids: list[str],
+    *,
+    base_year: int,
+    target_currency: str,
+    method: str,
+    economics: dict[str, pd.DataFrame],
+) -> pd.DataFrame:
+    """The parts (:func:`components`) of each mission, converted at market rates and at PPP.
+
+    Long form, one row per mission, part and kind of rate, with ``name`` (short), ``rates`` (from
+    :data:`RATES`), ``as stated`` and ``adjusted_million`` (empty where the series cannot convert).
+    """
+    parts = pd.concat([components(costs, m) for m in mission_ids], ignore_index=True)
+    names = missions.set_index("mission_id")["name"]
+    parts = parts.assign(name=short_name(parts["mission_id"].map(names)), **{"as stated": as_stated(parts)})
+    frames = [
+        convert_each(parts, base_year=base_year, target_currency=target_currency, method=method, use_ppp=ppp, economics=economics).assign(rates=RATES[ppp])
+        for ppp in (False, True)
+    ]
+    return pd.concat(frames, ignore_index=True)
+
+
+def like_for_like(
+    costs: pd.DataFrame,
+    missions: pd.DataFrame,
+    mission_ids: list[str],
+    *,
+    base_year: int,
+    target_currency: str,
+    method: str,
+    economics: dict[str, pd.DataFrame],
+) -> pd.DataFrame:
+    """Each mission's cost on two scopes, spacecraft + launch and with operations (where a source
+    gives them), built by :func:`scope_total` and converted at market rates and at PPP.
+
+    One row per mission and scope: ``mission_id``, ``name`` (short), ``scope``, ``as stated``,
+    one column per kind of rate (:data:`RATES`), ``figures used`` (cost ids) and ``notes``.
+    """
+    rows = []
+    for with_operations in (False, True):
+        for mission_id in mission_ids:
+            total = scope_total(costs, mission_id, with_operations)
+            rows.append(
+                {
+                    "mission_id": mission_id,
+                    "scope": "with operations" if with_operations else "spacecraft + launch",
+                    "amount_million": total.amount_million,
+                    "currency": total.currency,
+                    "price_year": total.price_year,
+                    "figures used": ", ".join(total.cost_ids),
+                    "notes": "; ".join(total.notes),
+                }
+            )
+    table = pd.DataFrame(rows)
+    names = missions.set_index("mission_id")["name"]
+    table.insert(1, "name", short_name(table["mission_id"].map(names)))
+    table["as stated"] = as_stated(table)
+    for ppp, label in RATES.items():
+        converted = convert_each(table, base_year=base_year, target_currency=target_currency, method=method, use_ppp=ppp, economics=economics)
+        table[label] = converted["adjusted_million"]
+    columns = ["mission_id", "name", "scope", "as stated", *RATES.values(), "figures used", "notes"]
+    return table[columns]
+
+
+def log_ticks(values: "pd.Series | list[float]") -> list[float]:
+    """Tick values for a log axis that covers ``values`` and never crowds: 1-2-5 steps within two
+    decades, 1-3 steps beyond. From 40 to 3,000 the ticks are 20, 50, 100, 200, 500, 1,000, 2,000
+    and 5,000; from 40 to 30,000 they are 30, 100, 300, 1,000, 3,000, 10,000 and 30,000.
+
+    Values that are not positive (a log scale has no zero) or missing are ignored; with none left
+    the list is empty (Vega-Lite then picks its own ticks).
+    """
+    import math
+
+    positive = [float(v) for v in values if v == v and v is not None and float(v) > 0]
+    if not positive:
+        return []
+    low, high = min(positive), max(positive)
+    steps = (1, 2, 5) if math.log10(high / low) <= 2 else (1, 3)
+    powers = range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1)
+    ticks = [float(f"{step}e{power}") for power in powers for step in steps]
+    below = [t for t in ticks if t <= low * (1 + 1e-9)]
+    above = [t for t in ticks if t >= high * (1 - 1e-9)]
+    return [t for t in ticks if below[-1] <= t <= above[0]]
