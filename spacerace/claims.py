@@ -41,6 +41,7 @@ from typing import Any
 import pandas as pd
 
 from . import money, partnerships
+from .countries import actor_name
 
 __all__ = [
     "VERDICTS",
@@ -56,6 +57,9 @@ __all__ = [
     "closest_name",
     "first_landing_where",
     "first_landing_poleward_of",
+    "NOT_AVAILABLE",
+    "landing_sites",
+    "chapter_figures",
 ]
 
 VERDICTS: tuple[str, ...] = ("supported", "partly supported", "contradicted", "unverifiable")
@@ -1089,3 +1093,154 @@ def evaluate(
     out["checked_by"] = by
     out["agrees"] = out["verdict"] == out["expected_verdict"]
     return out
+
+
+# --------------------------------------------------------------------------- presentation (the chapter's prose and charts)
+
+NOT_AVAILABLE = "(not available to this run)"
+"""What the chapter prints in place of a figure whose dataset a rerun lacks."""
+
+
+def _short_mission(name: str) -> str:
+    """A mission's name without its vehicle in brackets: 'Apollo 12 (Intrepid)' → 'Apollo 12'."""
+    return re.sub(r"\s*\(.*\)\s*$", "", str(name))
+
+
+def landing_sites(landings: pd.DataFrame, mission_id: str = "chandrayaan-3") -> pd.DataFrame:
+    """The soft landings for the chapter's landing chart, marked by what the claim needs.
+
+    Parameters
+    ----------
+    landings
+        The ``lunar_landings`` table.
+    mission_id
+        The landing the claim is about (default Chandrayaan-3).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per soft landing, by date, with ``mission``, ``country`` (code),
+        ``country_name`` (as the legends name it), ``landing_date``,
+        ``latitude_deg``, ``site`` (as "2.45° S"), ``group`` (``"the claim's landing"``,
+        ``"southern, before it"`` or ``"other"``), ``label`` (short name and year for the first
+        two groups, empty for the rest, which the chart leaves to its tooltips) and the columns
+        ``crewed``, ``outcome`` and ``source_url`` when the table has them.
+    """
+    soft = _truthy(landings["soft_landing"]) if "soft_landing" in landings.columns else pd.Series(True, index=landings.index)
+    rows = landings[soft].sort_values("landing_date")
+    ids = rows["mission_id"] if "mission_id" in rows.columns else pd.Series(None, index=rows.index)
+    target = ids.eq(mission_id).fillna(False).astype(bool)
+    when = rows.loc[target, "landing_date"].min() if target.any() else None
+    south = rows["latitude_deg"].astype(float) < 0
+    before = south & ~target & (rows["landing_date"] < when) if when is not None else pd.Series(False, index=rows.index)
+    group = pd.Series("other", index=rows.index).mask(before, "southern, before it").mask(target, "the claim's landing")
+    labelled = target | before
+    label = [f"{_short_mission(m)} ({pd.Timestamp(d).year})" if keep else "" for m, d, keep in zip(rows["mission"], rows["landing_date"], labelled)]
+    out = pd.DataFrame(
+        {
+            "mission": rows["mission"],
+            "country": rows["country"],
+            "country_name": [actor_name(str(code)) or str(code) for code in rows["country"]],
+            "landing_date": rows["landing_date"],
+            "latitude_deg": rows["latitude_deg"].astype(float),
+            "site": [_latitude(float(v)) for v in rows["latitude_deg"]],
+            "group": group,
+            "label": label,
+        }
+    )
+    for column in ("crewed", "outcome", "source_url"):
+        if column in rows.columns:
+            out[column] = rows[column]
+    return out.reset_index(drop=True)
+
+
+def _fmt(value: Any, pattern: str) -> str:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return NOT_AVAILABLE
+    return NOT_AVAILABLE if pd.isna(number) else format(number, pattern)
+
+
+def chapter_figures(ledger: pd.DataFrame, datasets: Datasets, settings: Settings | None = None) -> dict[str, Any]:
+    """Every figure the claims chapter quotes in its prose, by the name it is glued under.
+
+    Parameters
+    ----------
+    ledger
+        The evaluated claims, all of them (:func:`evaluate`): the chapter discusses hen-11,
+        hen-13, hen-15, hen-16, hen-17, hen-20 and hen-22 whatever a reader filters.
+    datasets
+        The loaded datasets (as for :func:`evaluate`).
+    settings
+        The run's settings (its ``base_year``).
+
+    Returns
+    -------
+    dict
+        Names to values, numbers already formatted as the prose prints them ("6,150",
+        "3.8%"); a figure whose dataset is missing reads :data:`NOT_AVAILABLE`.
+    """
+    settings = settings or Settings()
+    by_id = ledger.set_index("claim_id")
+
+    def value(claim: str) -> dict[str, Any]:
+        found = by_id["value"].get(claim) if claim in by_id.index else None
+        return found if isinstance(found, dict) else {}
+
+    def verdict(claim: str) -> str:
+        return str(by_id.loc[claim, "verdict"]) if claim in by_id.index else NOT_AVAILABLE
+
+    figures: dict[str, Any] = {"base_year": settings.base_year}
+    figures |= {f"verdict_{claim.replace('-', '')}": verdict(claim) for claim in ("hen-11", "hen-13", "hen-15", "hen-17")}
+
+    # hen-15, hen-16, hen-17: the costs, with the figure the costs chapter uses
+    cost, mars, ratio = value("hen-15"), value("hen-16"), value("hen-17")
+    costs = datasets.get("mission_costs")
+    row = _mission_figure(costs, "chandrayaan-3") if costs is not None else None
+    press = _cost_row(costs, "chandrayaan-3-4") if costs is not None else None
+    figures["c3_inr"] = _fmt(row["amount_million"], ",.0f") if row is not None else NOT_AVAILABLE
+    figures["c3_price_year"] = int(row["price_year"]) if row is not None else NOT_AVAILABLE
+    has_press_year = press is not None and "stated_year" in press.index and pd.notna(press["stated_year"])
+    figures["c3_press_year"] = int(press["stated_year"]) if has_press_year else 2023
+    figures["c3_usd_price_year"] = _fmt(cost.get("usd_at_price_year_rate"), ",.1f")
+    figures["c3_usd_press_year"] = _fmt(cost.get("usd_at_press_year_rate"), ",.1f")
+    figures["c3_real"] = _fmt(cost.get(f"usd_{settings.base_year}_prices"), ",.1f")
+    figures["mars_real"] = _fmt(mars.get(f"usd_{settings.base_year}_prices"), ",.0f")
+    figures["ratio_headline"] = _fmt(ratio.get("ratio_headline"), ".0f")
+    figures["ratio_like"] = _fmt(ratio.get("ratio_like_for_like"), ".0f")
+
+    # hen-13: the southern landings
+    landings = datasets.get("lunar_landings")
+    south = value("hen-13")
+    first = c3 = None
+    if landings is not None and south.get("first_southern"):
+        first = landings[landings["mission"] == south["first_southern"]].iloc[0]
+        c3 = landings[landings["mission_id"] == "chandrayaan-3"].iloc[0]
+    figures["n_earlier_south"] = int(south["earlier_southern"]) if first is not None else NOT_AVAILABLE
+    figures["first_south"] = str(first["mission"]) if first is not None else NOT_AVAILABLE
+    figures["first_south_date"] = first["landing_date"].strftime("%d %B %Y").lstrip("0") if first is not None else NOT_AVAILABLE
+    figures["first_south_lat"] = _latitude(float(first["latitude_deg"])) if first is not None else NOT_AVAILABLE
+    figures["years_before"] = int(c3["landing_date"].year - first["landing_date"].year) if first is not None and c3 is not None else NOT_AVAILABLE
+    figures["c3_lat"] = _latitude(float(c3["latitude_deg"])) if c3 is not None else NOT_AVAILABLE
+
+    # hen-20, hen-22: the spellings
+    for key, claim in (("tianwen", "hen-20"), ("callisto", "hen-22")):
+        found = value(claim)
+        figures[f"{key}_data"] = str(found.get("data") or NOT_AVAILABLE)
+        figures[f"{key}_rows"] = int(found.get("rows", 0))
+
+    # hen-11: Japan's pace over two decades
+    launches = datasets.get("launches")
+    pace = value("hen-11")
+    if launches is not None and pace:
+        before, recent, jpn_a, jpn_b = _window_sums(launches, "JPN", PACE_WINDOW)
+        figures |= {"jpn_span_before": _span(before), "jpn_span_recent": _span(recent), "jpn_before": jpn_a, "jpn_recent": jpn_b}
+        figures["jpn_growth"] = _fmt(pace["ratio"]["JPN"], ".2f")
+        figures["world_growth"] = _fmt(pace["ratio"]["world"], ".2f")
+        figures["jpn_share_before"] = _fmt(100 * pace["share"]["before"], ".1f") + "%"
+        figures["jpn_share_recent"] = _fmt(100 * pace["share"]["recent"], ".1f") + "%"
+    else:
+        for key in ("jpn_span_before", "jpn_span_recent", "jpn_before", "jpn_recent", "jpn_growth", "world_growth", "jpn_share_before", "jpn_share_recent"):
+            figures[key] = NOT_AVAILABLE
+    return figures

@@ -542,3 +542,58 @@ def test_an_agency_founding_is_not_counted_as_a_milestone_of_pace() -> None:
     result = CHECKS["japan_launch_growth_vs_world"]({"launches": launch_table(flat, world), "milestones": milestones})
     assert result.value["milestones"] == {"before": 1, "recent": 1}
     assert result.verdict == "contradicted"
+
+
+# --------------------------------------------------------------------------- presentation helpers (the chapter's prose and chart)
+
+
+def test_landing_sites_labels_only_the_southern_landings_before_the_claims_one() -> None:
+    table = landings(
+        [
+            ("Luna 9", None, "SUN", "1966-02-03", 7.08),
+            ("Surveyor 1", None, "USA", "1966-06-02", -2.45),
+            ("Apollo 12 (Intrepid)", None, "USA", "1969-11-19", -3.01),
+            ("Chandrayaan-3 (Vikram)", "chandrayaan-3", "IND", "2023-08-23", -69.373),
+            ("IM-1 (Odysseus)", "im-1", "USA", "2024-02-22", -80.13),
+        ]
+    )
+    sites = claims.landing_sites(table)
+    labelled = sites[sites["label"] != ""]
+    assert list(labelled["label"]) == ["Surveyor 1 (1966)", "Apollo 12 (1969)", "Chandrayaan-3 (2023)"]
+    assert list(sites["group"]) == ["other", "southern, before it", "southern, before it", "the claim's landing", "other"]
+    assert list(sites["site"])[:2] == ["7.08° N", "2.45° S"]
+    assert list(sites["country_name"])[:2] == ["Soviet Union", "United States"]
+    assert sites["source_url"].notna().all()
+
+
+def test_landing_sites_leaves_out_landings_that_were_not_soft() -> None:
+    table = landings([("Crash", "x", "USA", "1965-01-01", -5.0), ("Chandrayaan-3", "chandrayaan-3", "IND", "2023-08-23", -69.0)])
+    table["soft_landing"] = pd.array([False, True], dtype="boolean")
+    assert list(claims.landing_sites(table)["mission"]) == ["Chandrayaan-3"]
+
+
+def test_landing_sites_on_the_real_table_labels_the_eight_southern_landings_and_chandrayaan3(real_datasets) -> None:
+    sites = claims.landing_sites(real_datasets["lunar_landings"])
+    assert len(sites) == 27
+    named = sites[sites["label"] != ""]
+    assert len(named) == 9 and named["label"].iloc[0] == "Surveyor 1 (1966)" and named["label"].iloc[-1] == "Chandrayaan-3 (2023)"
+
+
+def test_chapter_figures_quote_the_computed_values(real_datasets, claims_table) -> None:
+    ledger = evaluate(claims_table, real_datasets, Settings(base_year=2023))
+    figures = claims.chapter_figures(ledger, real_datasets, Settings(base_year=2023))
+    assert figures["n_earlier_south"] == 8 and figures["first_south"] == "Surveyor 1"
+    assert figures["first_south_date"] == "2 June 1966" and figures["c3_lat"] == "69.37° S"
+    assert figures["mars_real"] == "3,208"  # the costs chapter's figure for Perseverance, 2023 prices
+    assert figures["c3_inr"] == "6,150" and figures["c3_price_year"] == 2020
+    assert figures["verdict_hen11"] == "partly supported"
+    assert figures["jpn_span_recent"].endswith(str(int(real_datasets["launches"]["year"].max())))
+    assert figures["tianwen_data"] == "Tianwen" and figures["callisto_data"] == "Callisto"
+
+
+def test_chapter_figures_say_not_available_when_a_dataset_is_missing(real_datasets, claims_table) -> None:
+    partial = {name: frame for name, frame in real_datasets.items() if name not in ("lunar_landings", "mission_costs", "launches")}
+    ledger = evaluate(claims_table, partial)
+    figures = claims.chapter_figures(ledger, partial)
+    for name in ("n_earlier_south", "first_south", "c3_lat", "c3_inr", "c3_real", "mars_real", "jpn_growth", "jpn_share_recent"):
+        assert figures[name] == claims.NOT_AVAILABLE, name
