@@ -30,6 +30,7 @@ reads files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date as Date
 from typing import Literal
@@ -383,3 +384,296 @@ def region_of(
     if single:
         return values[0]
     return pd.Series(values, index=pd.Index(codes, name="country"), name=level, dtype="object")
+
+
+# --------------------------------------------------------------------------- the chapter's helpers
+
+LATEST = "latest"
+"""The value of the chapter's ``as_of`` parameter that means "the latest date the data were checked"."""
+
+FULL_ROLES: frozenset[str] = frozenset({"signatory", "member", "founding partner", "state partner"})
+"""Roles that make a country a full participant; the others (associate member, cooperating state,
+observer, APSCO's signatory state) are lesser ties."""
+
+PARTICIPATION: tuple[str, ...] = ("member", "associate or observer")
+"""The two kinds of participation of :func:`membership_details`."""
+
+
+def run_date(value: str, memberships: pd.DataFrame) -> pd.Timestamp:
+    """The date a chapter run looks at.
+
+    Parameters
+    ----------
+    value
+        ``"latest"`` for the latest ``as_of`` date of the table (the day its newest list was
+        checked), or a date written ``YYYY-MM-DD``.
+    memberships
+        The memberships table, with its ``as_of`` column.
+
+    Raises
+    ------
+    ValueError
+        With a message that says what to type, for text that is not a real date.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"as_of": ["2025-04-29", "2026-01-12"]})
+    >>> run_date("latest", table)
+    Timestamp('2026-01-12 00:00:00')
+    """
+    if value == LATEST:
+        if "as_of" not in memberships.columns or memberships["as_of"].dropna().empty:
+            raise ValueError("as_of 'latest' needs the as_of column of the memberships table; give a date instead")
+        return pd.Timestamp(pd.to_datetime(memberships["as_of"]).max()).normalize()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"as_of must be 'latest' or a date written YYYY-MM-DD, such as 2025-11-01; got {value!r}")
+    try:
+        return pd.Timestamp(Date.fromisoformat(value))
+    except ValueError:
+        raise ValueError(f"as_of {value!r} is not a real date (check the month and the day)") from None
+
+
+def check_choices(values: Iterable[str], allowed: Iterable[str], what: str) -> list[str]:
+    """Return ``values`` as a list, or raise :class:`ValueError` naming the unknown ones and the choices."""
+    chosen, choices = list(values), list(allowed)
+    unknown = [value for value in chosen if value not in choices]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}; choose among {', '.join(choices)}")
+    return chosen
+
+
+def book_regions(regions: pd.DataFrame) -> pd.DataFrame:
+    """The regions table with a column ``book_region``: the UN M49 region, with the Americas split
+    into its two subregions (Latin America and the Caribbean, Northern America)."""
+    americas = regions["region"] == "Americas"
+    return regions.assign(book_region=regions["region"].where(~americas, regions["subregion"]))
+
+
+def long_date(stamp: DateLike) -> str:
+    """A date as readers write it: ``long_date("2024-12-16")`` gives ``"16 December 2024"``."""
+    when = _timestamp(stamp)
+    return f"{when.day} {when:%B %Y}"
+
+
+def as_given(value: str, precision: str) -> str:
+    """A membership date as precise as its source: a day, a month, a year, or "by" a list's date.
+
+    >>> as_given("2017-11", "month"), as_given("2025-04-29", "on_or_before")
+    ('November 2017', 'by 29 April 2025')
+    """
+    effective_date(value, precision)  # checks the form
+    if precision == "year":
+        return value
+    if precision == "month":
+        return f"{pd.Timestamp(value + '-01'):%B %Y}"
+    day = long_date(value)
+    return f"by {day}" if precision == "on_or_before" else day
+
+
+def names_list(codes: Iterable[str], names: dict[str, str] | None = None, empty: str = "none") -> str:
+    """Country codes as an English list: ``"Bahrain, Liechtenstein and Singapore"``.
+
+    ``names`` maps codes to names (default: the ISO 3166 names); a code without a name stays a code.
+    """
+    from .countries import actor_name
+
+    shown = [(names or {}).get(code) or actor_name(code) or code for code in codes]
+    if not shown:
+        return empty
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def membership_details(in_force: pd.DataFrame) -> pd.DataFrame:
+    """One row per country and framework, ready for a tooltip or a map.
+
+    Parameters
+    ----------
+    in_force
+        Rows from :func:`as_of` (with ``effective_date``); a country with several rows in one
+        framework keeps its earliest.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``country``, ``framework``, ``role``, ``since`` (the date as the source gives it,
+        see :func:`as_given`), ``year`` (of the effective date), ``participation`` (one of
+        :data:`PARTICIPATION`), ``membership`` (``"state partner since 5 April 2024"``),
+        ``source_url`` and ``key`` (``"country|framework"``, for a lookup in the browser), sorted
+        by framework and country.
+    """
+    rows = in_force.sort_values("effective_date").drop_duplicates(["country", "framework"])
+    out = pd.DataFrame(
+        {
+            "country": rows["country"],
+            "framework": rows["framework"],
+            "role": rows["role"],
+            "since": [as_given(v, pr) for v, pr in zip(rows["date"], rows["date_precision"])],
+            "year": rows["effective_date"].dt.year.astype("int64"),
+            "participation": [PARTICIPATION[0] if r in FULL_ROLES else PARTICIPATION[1] for r in rows["role"]],
+            "source_url": rows["source_url"],
+        }
+    )
+    out["membership"] = out["role"] + " since " + out["since"]
+    out["key"] = out["country"] + "|" + out["framework"]
+    return out.sort_values(["framework", "country"]).reset_index(drop=True)
+
+
+def camp_details(memberships: pd.DataFrame, date: DateLike, partial: Partial = "end") -> pd.DataFrame:
+    """Each country in the Artemis Accords or the ILRS on ``date``, its camp, and its two memberships
+    in words (for a map's tooltip).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``country``, ``camp`` (see :func:`camps`), ``artemis_accords`` ("signed 16 December
+        2024" or "not signed"), ``ilrs`` ("state partner since 5 April 2024" or "not a partner")
+        and ``sources`` (the source addresses, " and "-separated), sorted by country.
+    """
+    when = _timestamp(date)
+    table = camps(memberships, when, partial=partial)
+    details = membership_details(as_of(memberships, when, ("artemis_accords", "ilrs"), partial))
+    artemis = details[details["framework"] == "artemis_accords"].set_index("country")
+    ilrs = details[details["framework"] == "ilrs"].set_index("country")
+    table["artemis_accords"] = ("signed " + table["country"].map(artemis["since"])).fillna("not signed")
+    table["ilrs"] = (table["country"].map(ilrs["role"]) + " since " + table["country"].map(ilrs["since"])).fillna("not a partner")
+    sources = details.groupby("country")["source_url"].agg(lambda urls: " and ".join(dict.fromkeys(urls)))
+    table["sources"] = table["country"].map(sources).fillna("")
+    return table[["country", "camp", "artemis_accords", "ilrs", "sources"]]
+
+
+def hedger_sentence(row: pd.Series | dict) -> str:
+    """One sentence about a country in both camps, from a row of :func:`hedgers` with a ``name``.
+
+    >>> hedger_sentence({"name": "Thailand", "first": "ILRS", "days_between": 255,
+    ...     "ilrs_date": pd.Timestamp("2024-04-05"), "artemis_date": pd.Timestamp("2024-12-16")})
+    'Thailand joined the ILRS on 5 April 2024 and signed the Artemis Accords 255 days later, on 16 December 2024'
+    """
+    name, days = row["name"], row["days_between"]
+    artemis, ilrs = long_date(row["artemis_date"]), long_date(row["ilrs_date"])
+    if row["first"] == "same day":
+        return f"{name} joined both on {artemis}"
+    if row["first"] == "ILRS":
+        return f"{name} joined the ILRS on {ilrs} and signed the Artemis Accords {days} days later, on {artemis}"
+    return f"{name} signed the Artemis Accords on {artemis} and joined the ILRS {days} days later, on {ilrs}"
+
+
+def count_in_force(table: pd.DataFrame, date: DateLike, partial: Partial = "end") -> int:
+    """How many rows of a dated table (``date``, ``date_precision``; e.g. ILRS organisations) are in
+    force on ``date``."""
+    when = _timestamp(date)
+    return int(sum(effective_date(d, pr, partial) <= when for d, pr in zip(table["date"], table["date_precision"])))
+
+
+def largest_group(counts: pd.DataFrame, camp: str) -> tuple[str, int, int]:
+    """The region with the most countries of ``camp`` in a table with columns ``camp``,
+    ``book_region`` and ``countries``: (region, its count, the camp's total).
+
+    Regions that tie are all named (``"each of Africa and Asia"``); a camp with no rows gives
+    ``("none", 0, 0)``.
+    """
+    rows = counts[counts["camp"] == camp]
+    if rows.empty:
+        return "none", 0, 0
+    most = int(rows["countries"].max())
+    top = sorted(rows.loc[rows["countries"] == most, "book_region"].astype(str))
+    region = top[0] if len(top) == 1 else "each of " + ", ".join(top[:-1]) + " and " + top[-1]
+    return region, most, int(rows["countries"].sum())
+
+
+# --------------------------------------------------------------------------- numbers quoted in the text
+
+
+def headline_numbers(memberships: pd.DataFrame, organisations: pd.DataFrame, date: DateLike) -> dict[str, int | str]:
+    """The counts the chapter quotes about the two camps on ``date``, by glue name.
+
+    ``n_artemis``, ``n_ilrs`` (countries in each camp), ``n_ilrs_founding``, ``n_ilrs_state`` (ILRS
+    partners by role), ``n_orgs`` (ILRS organisations in force), ``n_artemis_only``, ``n_ilrs_only``,
+    ``n_both`` (countries per camp) and ``artemis_checked``, ``ilrs_checked`` (the latest ``as_of``
+    of each list, in words).
+    """
+    table = camps(memberships, date)
+    counts = table["camp"].value_counts()
+    in_force = as_of(memberships, date, ("ilrs",))
+    roles = in_force.drop_duplicates("country")["role"].value_counts()
+    checked = memberships.groupby("framework")["as_of"].max()
+    return {
+        "n_artemis": int(table["artemis"].sum()),
+        "n_ilrs": int(table["ilrs"].sum()),
+        "n_ilrs_founding": int(roles.get("founding partner", 0)),
+        "n_ilrs_state": int(roles.get("state partner", 0)),
+        "n_orgs": count_in_force(organisations, date),
+        "n_artemis_only": int(counts.get("Artemis only", 0)),
+        "n_ilrs_only": int(counts.get("ILRS only", 0)),
+        "n_both": int(counts.get("both", 0)),
+        "artemis_checked": long_date(checked["artemis_accords"]) if "artemis_accords" in checked else "never",
+        "ilrs_checked": long_date(checked["ilrs"]) if "ilrs" in checked else "never",
+    }
+
+
+def growth_numbers(memberships: pd.DataFrame, date: DateLike) -> dict[str, int | str]:
+    """How the two camps began (from the whole table) and how many joined in the year to ``date``.
+
+    ``artemis_first_n``, ``artemis_first_date``, ``ilrs_first_n``, ``ilrs_first_date`` (the first
+    day of each camp and how many joined that day), ``ilrs_first_state_date`` (the month of the
+    first ILRS state partner) and ``artemis_last_year``, ``ilrs_last_year`` (countries joining in
+    the twelve months to ``date``, that day included).
+    """
+    when = _timestamp(date)
+    starts = growth(memberships, ["artemis_accords", "ilrs"]).groupby("framework").head(1).set_index("framework")
+    first_state = with_effective_dates(memberships).query("role == 'state partner'")["effective_date"].min()
+    steps = growth(memberships, ["artemis_accords", "ilrs"], until=when)
+    recent = steps[steps["date"] > when - pd.DateOffset(years=1)].groupby("framework")["joined"].sum()
+    numbers: dict[str, int | str] = {}
+    for framework, key in (("artemis_accords", "artemis"), ("ilrs", "ilrs")):
+        numbers[f"{key}_first_n"] = int(starts.loc[framework, "joined"]) if framework in starts.index else 0
+        numbers[f"{key}_first_date"] = long_date(starts.loc[framework, "date"]) if framework in starts.index else "never"
+        numbers[f"{key}_last_year"] = int(recent.get(framework, 0))
+    numbers["ilrs_first_state_date"] = f"{first_state:%B %Y}" if pd.notna(first_state) else "never"
+    return numbers
+
+
+def hedger_numbers(memberships: pd.DataFrame, date: DateLike, names: dict[str, str] | None = None) -> dict[str, int | str]:
+    """What the chapter says about the countries in both camps on ``date``.
+
+    ``n_hedgers``, ``hedgers_text`` (one sentence per country, see :func:`hedger_sentence`),
+    ``n_ilrs_first`` (hedgers that joined the ILRS first), and, for the Artemis signatories that
+    take part in APSCO in any role, ``n_apsco_artemis``, ``apsco_artemis_text`` (their names) and
+    ``apsco_artemis_roles`` ("Thailand member, ...").
+    """
+    from .countries import actor_name
+
+    both = hedgers(memberships, date)
+    both["name"] = [(names or {}).get(c) or actor_name(c) or c for c in both["country"]]
+    sentences = [hedger_sentence(row) for _, row in both.iterrows()]
+    table = as_of(memberships, date, ("artemis_accords", "apsco"))
+    apsco = table[table["framework"] == "apsco"].drop_duplicates("country").set_index("country")["role"]
+    signed = set(table.loc[table["framework"] == "artemis_accords", "country"])
+    codes = sorted(set(apsco.index) & signed)
+    return {
+        "n_hedgers": len(both),
+        "hedgers_text": "; ".join(sentences) + "." if sentences else "none.",
+        "n_ilrs_first": int((both["first"] == "ILRS").sum()),
+        "n_apsco_artemis": len(codes),
+        "apsco_artemis_text": names_list(codes, names),
+        "apsco_artemis_roles": ", ".join(f"{names_list([c], names)} {apsco[c]}" for c in codes) or "none",
+    }
+
+
+def region_numbers(counts: pd.DataFrame) -> dict[str, int | float | str]:
+    """What the chapter says about a table of members per camp and region (columns ``camp``
+    (``"Artemis Accords"`` or ``"ILRS"``), ``book_region``, ``countries``).
+
+    For each camp (keys ``artemis_...`` and ``ilrs_...``): ``top_region``, ``top_n``, ``top_share``
+    (per cent of the camp, see :func:`largest_group`) and ``n_regions``; and ``artemis_africa``,
+    ``ilrs_africa`` (members in Africa).
+    """
+    numbers: dict[str, int | float | str] = {}
+    africa = counts[counts["book_region"] == "Africa"].set_index("camp")["countries"]
+    for camp, key in (("Artemis Accords", "artemis"), ("ILRS", "ilrs")):
+        region, n, total = largest_group(counts, camp)
+        numbers[f"{key}_top_region"] = region
+        numbers[f"{key}_top_n"] = n
+        numbers[f"{key}_top_share"] = 100 * n / total if total else 0.0
+        numbers[f"{key}_n_regions"] = int((counts["camp"] == camp).sum())
+        numbers[f"{key}_africa"] = int(africa.get(camp, 0))
+    return numbers

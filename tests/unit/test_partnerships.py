@@ -241,3 +241,105 @@ def test_region_of_unknown_codes() -> None:
     assert p.region_of("ESA", REGIONS, strict=False) is None
     with pytest.raises(ValueError, match="needs the columns"):
         p.region_of("THA", REGIONS, level="continent")  # type: ignore[arg-type]
+
+
+# --- the chapter's helpers -------------------------------------------------------------------
+
+WITH_AS_OF = TABLE.assign(as_of=["2025-04-29"] * 8 + ["2026-01-12"], source_url=[f"https://s{i}.org" for i in range(9)])
+
+
+def test_run_date_latest_is_the_newest_check_and_dates_are_checked() -> None:
+    assert p.run_date("latest", WITH_AS_OF) == pd.Timestamp("2026-01-12")
+    assert p.run_date("2024-06-30", WITH_AS_OF) == pd.Timestamp("2024-06-30")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        p.run_date("30/06/2024", WITH_AS_OF)
+    with pytest.raises(ValueError, match="not a real date"):
+        p.run_date("2024-02-30", WITH_AS_OF)
+    with pytest.raises(ValueError, match="as_of column"):
+        p.run_date("latest", TABLE)
+
+
+def test_check_choices_names_the_unknown_values() -> None:
+    assert p.check_choices(["ilrs"], p.FRAMEWORKS, "framework(s)") == ["ilrs"]
+    with pytest.raises(ValueError, match=r"unknown framework\(s\) \['nato'\]; choose among artemis_accords"):
+        p.check_choices(["ilrs", "nato"], p.FRAMEWORKS, "framework(s)")
+
+
+def test_book_regions_splits_the_americas() -> None:
+    assert p.book_regions(REGIONS)["book_region"].tolist() == ["Asia", "Latin America and the Caribbean", "Africa"]
+
+
+def test_dates_in_words() -> None:
+    assert p.long_date("2024-12-16") == "16 December 2024"
+    assert p.long_date(date(2021, 6, 1)) == "1 June 2021"
+    assert [p.as_given(*row) for row in [("2023-10", "month"), ("2022", "year"), ("2024-04-05", "day"), ("2025-04-29", "on_or_before")]] == [
+        "October 2023", "2022", "5 April 2024", "by 29 April 2025",
+    ]
+    with pytest.raises(ValueError, match="does not have the form"):
+        p.as_given("2023-10", "day")
+
+
+def test_names_list() -> None:
+    assert p.names_list(["BHR", "LIE", "SGP"]) == "Bahrain, Liechtenstein and Singapore"
+    assert p.names_list(["THA", "SEN"], {"SEN": "Senegal (my name)"}) == "Thailand and Senegal (my name)"
+    assert p.names_list(["XXX"]) == "XXX"
+    assert p.names_list([]) == "none" and p.names_list([], empty="") == ""
+
+
+def test_membership_details_one_row_per_country_and_framework() -> None:
+    details = p.membership_details(p.as_of(WITH_AS_OF, "2024-06-30"))
+    assert details["key"].tolist() == ["BGD|apsco", "EGY|artemis_accords", "IND|artemis_accords", "USA|artemis_accords", "EGY|ilrs", "PAK|ilrs", "THA|ilrs"]
+    pak = details.set_index("key").loc["PAK|ilrs"]
+    assert (pak["since"], pak["year"], pak["participation"]) == ("October 2023", 2023, "member")
+    assert pak["membership"] == "state partner since October 2023"
+    observer = WITH_AS_OF.assign(role=["observer" if f == "apsco" else r for f, r in zip(WITH_AS_OF["framework"], WITH_AS_OF["role"])])
+    assert p.membership_details(p.as_of(observer, "2024-06-30")).iloc[0]["participation"] == "associate or observer"
+
+
+def test_camp_details_in_words() -> None:
+    table = p.camp_details(WITH_AS_OF, "2024-12-31").set_index("country")
+    assert table.loc["THA"].tolist() == ["both", "signed 16 December 2024", "state partner since 5 April 2024", "https://s1.org and https://s0.org"]
+    assert table.loc["PAK", "artemis_accords"] == "not signed"
+    assert table.loc["USA", "ilrs"] == "not a partner"
+    assert "DJI" not in table.index  # listed by 29 April 2025, after the date
+
+
+def test_hedger_sentence_for_each_order() -> None:
+    row = {"name": "Egypt", "first": "same day", "days_between": 0, "artemis_date": pd.Timestamp("2021-06-01"), "ilrs_date": pd.Timestamp("2021-06-01")}
+    assert p.hedger_sentence(row) == "Egypt joined both on 1 June 2021"
+    row |= {"first": "Artemis Accords", "ilrs_date": pd.Timestamp("2021-06-11"), "days_between": 10}
+    assert p.hedger_sentence(row) == "Egypt signed the Artemis Accords on 1 June 2021 and joined the ILRS 10 days later, on 11 June 2021"
+
+
+def test_count_in_force_and_largest_group() -> None:
+    organisations = pd.DataFrame({"date": ["2023-04-25", "2024", "2024-09-05"], "date_precision": ["day", "year", "day"]})
+    assert p.count_in_force(organisations, "2024-09-05") == 2  # "2024" counts from 31 December
+    counts = pd.DataFrame({"camp": ["ILRS", "ILRS", "ILRS", "Artemis Accords"], "book_region": ["Asia", "Africa", "Europe", "Europe"], "countries": [5, 5, 3, 28]})
+    assert p.largest_group(counts, "ILRS") == ("each of Africa and Asia", 5, 13)
+    assert p.largest_group(counts, "Artemis Accords") == ("Europe", 28, 28)
+    assert p.largest_group(counts, "Quad") == ("none", 0, 0)
+
+
+def test_numbers_quoted_in_the_chapter() -> None:
+    organisations = pd.DataFrame({"date": ["2023-04-25"], "date_precision": ["day"]})
+    headline = p.headline_numbers(WITH_AS_OF, organisations, "2024-12-31")
+    assert headline == {
+        "n_artemis": 4, "n_ilrs": 3, "n_ilrs_founding": 0, "n_ilrs_state": 3, "n_orgs": 1,
+        "n_artemis_only": 2, "n_ilrs_only": 1, "n_both": 2,
+        "artemis_checked": "29 April 2025", "ilrs_checked": "29 April 2025",
+    }
+    growth = p.growth_numbers(WITH_AS_OF, "2024-12-31")
+    assert growth == {
+        "artemis_first_n": 1, "artemis_first_date": "13 October 2020", "artemis_last_year": 1,
+        "ilrs_first_n": 1, "ilrs_first_date": "1 June 2021", "ilrs_last_year": 1,
+        "ilrs_first_state_date": "June 2021",
+    }
+    hedging = p.hedger_numbers(WITH_AS_OF, "2024-12-31")
+    assert hedging["n_hedgers"] == 2 and hedging["n_ilrs_first"] == 1
+    assert hedging["hedgers_text"].startswith("Egypt joined both on 1 June 2021; Thailand joined the ILRS on 5 April 2024")
+    assert (hedging["n_apsco_artemis"], hedging["apsco_artemis_text"], hedging["apsco_artemis_roles"]) == (0, "none", "none")
+    counts = pd.DataFrame({"camp": ["ILRS", "Artemis Accords", "Artemis Accords"], "book_region": ["Africa", "Africa", "Asia"], "countries": [2, 1, 3]})
+    assert p.region_numbers(counts) == {
+        "artemis_top_region": "Asia", "artemis_top_n": 3, "artemis_top_share": 75.0, "artemis_n_regions": 2, "artemis_africa": 1,
+        "ilrs_top_region": "Africa", "ilrs_top_n": 2, "ilrs_top_share": 100.0, "ilrs_n_regions": 1, "ilrs_africa": 2,
+    }
