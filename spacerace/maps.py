@@ -1,35 +1,36 @@
-"""World maps: the book's country boundaries and a choropleth that draws offline.
+"""World maps with geopandas and Altair: the book's boundaries as a GeoDataFrame.
 
-The boundaries (``data/geo/world.geojson``) are Natural Earth 1:110m countries, simplified, with
-the properties ``iso_a3`` and ``name`` and **clockwise** outer rings (d3 and Vega read RFC 7946's
-counter-clockwise rings as "the whole globe but the country" and fill the ocean); see
-``data/geo/README.md``. Some borders are disputed; they are drawn as Natural Earth draws them.
+A map in this book is three steps a student already knows::
 
-:func:`choropleth` passes the geometry to the chart once, as the chart's own data, and looks the
-values up by country code in the browser (``transform_lookup``). A page with one or two maps stays
-well under a megabyte; for several views of the same map, add a parameter (a dropdown or a slider)
-to one chart rather than drawing several charts.
+    world = maps.world_frame()                                 # geopandas reads the boundaries
+    joined = world.merge(values, left_on="iso_a3", right_on="country", how="left")   # pandas joins
+    alt.Chart(joined).mark_geoshape().encode(color="camp:N").project("equalEarth")     # Altair draws
 
-Example
--------
->>> from spacerace import maps
->>> geo = maps.world()
->>> chart = maps.choropleth(  # doctest: +SKIP
-...     geo, values, color="camp", domain=["Artemis only", "ILRS only", "both"],
-...     colors=["#0072B2", "#D55E00", "#CC79A7"], missing="neither", tooltip=[("source_url", "source")],
-... )
+This module keeps only what geopandas and Altair do not already do:
+
+* :func:`world_frame` reads ``data/geo/world.geojson`` (Natural Earth 1:110m countries, simplified,
+  with the properties ``iso_a3`` and ``name``), notes the read for the build's cache, and leaves
+  Antarctica out (it belongs to no framework and takes a fifth of the map);
+* :func:`clockwise` turns every outer ring clockwise. d3 and Vega, which draw Altair's maps, read
+  RFC 7946's counter-clockwise rings as "the whole globe but the country" and fill the ocean; the
+  committed boundaries are already clockwise (see ``data/geo/README.md``), but a GeoDataFrame of
+  your own (or one that shapely has rebuilt) may not be;
+* :func:`geoshape` is ``alt.Chart(frame).mark_geoshape()`` with the book's projection, borders and
+  size, after keeping only the columns the chart needs (every column of the frame travels to the
+  page, once per chart);
+* :func:`lighter` mixes a colour with white, for a second shade of one framework's colour.
+
+Some borders are disputed; they are drawn as Natural Earth draws them.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 import altair as alt
-import pandas as pd
+import geopandas as gpd
 
 from .data import record_read
 from .paths import DATA_DIR
@@ -44,225 +45,120 @@ STROKE_COLOR = "white"
 """Borders between countries."""
 
 
-def world(path: str | Path | None = None) -> dict[str, Any]:
-    """Load the country boundaries as a GeoJSON ``FeatureCollection`` (a plain dict).
+def world_frame(path: str | Path | None = None, leave_out: Iterable[str] = ("ATA",)) -> gpd.GeoDataFrame:
+    """Read the country boundaries as a GeoDataFrame (one row per country).
 
     Parameters
     ----------
     path
-        Another GeoJSON file with the same properties (default: ``data/geo/world.geojson``).
+        Another boundaries file that geopandas can read, with the columns ``iso_a3`` and ``name``
+        (default: ``data/geo/world.geojson``).
+    leave_out
+        Codes of countries to leave off the map (default: Antarctica, ``"ATA"``).
 
     Returns
     -------
-    dict
-        The feature collection; every feature has the properties ``iso_a3`` and ``name``.
+    geopandas.GeoDataFrame
+        Columns ``iso_a3``, ``name`` and ``geometry`` (longitude and latitude, EPSG:4326), with
+        clockwise outer rings, in file order.
 
     Raises
     ------
     FileNotFoundError
         If the file does not exist.
     ValueError
-        If the file is not a GeoJSON feature collection, or a feature lacks ``iso_a3``.
+        If the file lacks the column ``iso_a3`` or ``name``, or a country has no code.
     """
     source = Path(path) if path is not None else WORLD_PATH
     if not source.exists():
         raise FileNotFoundError(f"no boundaries file at {source}")
     record_read(source)
-    try:
-        collection = json.loads(source.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise ValueError(f"{source} is not valid JSON ({error.msg}, line {error.lineno})") from None
-    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
-        raise ValueError(f"{source} is not a GeoJSON FeatureCollection")
-    for number, feature in enumerate(collection.get("features", []), start=1):
-        if not feature.get("properties", {}).get("iso_a3"):
-            raise ValueError(f"{source}: feature {number} has no 'iso_a3' property")
-    return collection
+    frame = gpd.read_file(source)
+    missing = [column for column in ("iso_a3", "name") if column not in frame.columns]
+    if missing:
+        raise ValueError(f"{source} has no column(s) {', '.join(missing)}")
+    if frame["iso_a3"].isna().any() or (frame["iso_a3"] == "").any():
+        raise ValueError(f"{source}: {int((frame['iso_a3'].isna() | (frame['iso_a3'] == '')).sum())} shape(s) have no 'iso_a3' code")
+    if frame.crs is None:
+        frame = frame.set_crs(4326)
+    frame = frame[~frame["iso_a3"].isin(list(leave_out))].reset_index(drop=True)
+    return clockwise(frame[["iso_a3", "name", "geometry"]])
 
 
-def codes(geojson: Mapping[str, Any], key: str = "iso_a3") -> list[str]:
-    """The country codes of the features, in file order."""
-    return [feature["properties"][key] for feature in geojson["features"]]
+def clockwise(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy of ``frame`` whose polygons have clockwise outer rings (and counter-clockwise holes),
+    the winding Vega draws as the country rather than as the rest of the globe."""
+    out = frame.copy()
+    out[out.geometry.name] = out.geometry.orient_polygons(exterior_cw=True)
+    return out
 
 
-def names(geojson: Mapping[str, Any], key: str = "iso_a3") -> dict[str, str]:
-    """The ``name`` property of each feature, by code."""
-    return {feature["properties"][key]: feature["properties"].get("name", "") for feature in geojson["features"]}
-
-
-def without_shape(geojson: Mapping[str, Any], countries: Iterable[str], key: str = "iso_a3") -> list[str]:
-    """The codes among ``countries`` that have no shape in the map (sorted, no repeats).
-
-    Small states (Bahrain, Liechtenstein, Singapore) are absent at the 1:110m scale: list them
-    beside the map so that no member goes unmentioned.
-    """
-    drawn = set(codes(geojson, key))
-    return sorted({code for code in countries if code not in drawn})
-
-
-def drop(geojson: Mapping[str, Any], countries: Iterable[str], key: str = "iso_a3") -> dict[str, Any]:
-    """A copy of the collection without the features of ``countries`` (e.g. ``["ATA"]``)."""
-    unwanted = set(countries)
-    kept = [feature for feature in geojson["features"] if feature["properties"][key] not in unwanted]
-    return {**geojson, "features": kept}
-
-
-def _records(values: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as JSON-ready dicts: dates as ISO text, numpy scalars as Python ones.
-
-    Missing values are left out of their row (the lookup then gives no value, which Vega's
-    ``isValid`` treats like ``null``): a wide table with many empty cells stays small on the page.
-    """
-    rows = []
-    for row in values.to_dict(orient="records"):
-        clean: dict[str, Any] = {}
-        for column, value in row.items():
-            if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
-                continue
-            elif isinstance(value, pd.Timestamp):
-                clean[column] = value.date().isoformat()
-            elif hasattr(value, "item"):  # numpy scalar
-                clean[column] = value.item()
-            else:
-                clean[column] = value
-        rows.append(clean)
-    return rows
-
-
-def _tooltip_expression(entries: Sequence[tuple[str, str]]) -> str:
-    """A Vega expression for the tooltip: an object of title -> field, leaving out empty fields.
-
-    The tooltip plug-in skips entries whose value is undefined, so an empty field is mapped to a
-    field that no datum has (``datum[ABSENT]``) rather than shown as "null" or "undefined".
-    """
-    parts = []
-    for title, field in entries:
-        value = "datum" + "".join(f"[{json.dumps(part)}]" for part in field.split("."))
-        parts.append(f"{json.dumps(title)}: isValid({value}) && {value} !== '' ? {value} : datum[{json.dumps(ABSENT)}]")
-    return "{" + ", ".join(parts) + "}"
-
-
-ABSENT = "__absent__"
-"""A field name that no datum has (see :func:`_tooltip_expression`)."""
-
-
-def choropleth(
-    geojson: Mapping[str, Any],
-    values: pd.DataFrame,
-    key: str = "iso_a3",
+def geoshape(
+    frame: gpd.GeoDataFrame,
+    columns: Sequence[str] = (),
     *,
-    on: str = "country",
-    color: str,
-    domain: Sequence[str],
-    colors: Sequence[str],
-    missing: str = "no data",
-    missing_color: str = NO_DATA_COLOR,
-    tooltip: Sequence[str | tuple[str, str]] = (),
-    calculate: Mapping[str, str] | None = None,
-    params: Sequence[alt.Parameter] = (),
-    legend_title: str | None = None,
-    width: int = 640,
-    height: int = 320,
+    width: int = 600,
+    height: int = 300,
 ) -> alt.Chart:
-    """A world map whose countries are coloured by a category, drawn by Vega in the browser.
-
-    The geometry is the chart's data (each GeoJSON feature is one datum); ``values`` is joined to
-    it in the browser by ``transform_lookup`` from the feature property ``key`` to the column
-    ``on``. Countries with no row in ``values``, or whose ``color`` is empty, are drawn in
-    ``missing_color`` and labelled ``missing`` in the legend and tooltip.
+    """``alt.Chart(frame).mark_geoshape()`` in the Equal Earth projection, with white borders.
 
     Parameters
     ----------
-    geojson
-        A feature collection with clockwise outer rings (from :func:`world`).
-    values
-        One row per country: the column ``on`` (codes as in ``key``) and the columns to show.
-        Only the columns of ``values`` travel to the page: pass what the map needs. Empty cells
-        are left out of the page.
-    key
-        The feature property holding the country code.
-    on
-        The column of ``values`` holding the code.
-    color
-        The field that colours a country: a column of ``values`` or a field made by ``calculate``.
-    domain, colors
-        The categories of ``color`` in legend order, and one colour for each.
-    missing, missing_color
-        The label and the colour of countries with no value (a neutral grey by default).
-    tooltip
-        Fields to show on hover after the country's name and its category: a field name (a
-        column of ``values`` or a field of ``calculate``), or a pair ``(field, title)``. A field
-        that is empty for a country is left out of that country's tooltip.
-    calculate
-        Vega expressions evaluated after the lookup and before the colour is chosen, by new field
-        name (e.g. ``{"camp": "datum.year <= year ? 'member' : null"}``); they may use ``params``.
-    params
-        Parameters used by ``calculate`` (a slider, a dropdown), added to the chart.
-    legend_title
-        The legend's title (default: ``color``).
+    frame
+        One row per country with its geometry (a GeoDataFrame, e.g. :func:`world_frame` merged
+        with your values).
+    columns
+        The columns the chart uses (for colour, tooltip or a calculation). Only these, ``iso_a3``,
+        ``name`` and the geometry go to the page: each chart carries its own copy of the data.
     width, height
-        The size of the map in pixels.
+        The map's size in pixels (the book's column is about 600 pixels wide).
 
     Returns
     -------
     altair.Chart
-        A geoshape chart in the Equal Earth projection with white borders. Each country's
-        accessible description (its ``aria-label``) reads "name: category". Finish it with
+        A chart to encode (``.encode(color=..., tooltip=...)``) and finish with
         :func:`spacerace.charts.finish`.
 
     Raises
     ------
     ValueError
-        If ``on`` is not a column of ``values``, a code appears twice in ``values``, ``domain``
-        and ``colors`` differ in length, or ``missing`` is also a category of ``domain``.
+        If a column is not in the frame.
     """
-    if on not in values.columns:
-        raise ValueError(f"the values have no column {on!r} to join on (columns: {', '.join(map(str, values.columns))})")
-    repeated = values[on][values[on].duplicated()].unique().tolist()
-    if repeated:
-        raise ValueError(f"each country must appear once in the values; repeated: {', '.join(map(str, repeated))}")
-    if len(domain) != len(colors):
-        raise ValueError(f"domain has {len(domain)} categories but colors has {len(colors)} colours")
-    if missing in domain:
-        raise ValueError(f"the label for missing values {missing!r} is already a category of domain")
-
-    looked_up = [column for column in values.columns if column != on]
-    features = [
-        {"type": "Feature", "properties": {key: f["properties"][key], "name": f["properties"].get("name", "")}, "geometry": f["geometry"]}
-        for f in geojson["features"]
-    ]
-    # The features go in as one JSON text that Vega parses: Altair then treats the geometry as a
-    # single string instead of walking through every coordinate (seconds per chart otherwise).
-    geometry = alt.Data(values=json.dumps(features, separators=(",", ":")), format=alt.DataFormat(type="json"))
-    title = legend_title or color
-    entries = [("country", "properties.name"), (title, "_shown")]
-    entries += [(item, item) if isinstance(item, str) else (item[1], item[0]) for item in tooltip]
-    chart = (
-        alt.Chart(geometry)
-        .mark_geoshape(stroke=STROKE_COLOR, strokeWidth=0.6, tooltip=alt.ExprRef(expr=_tooltip_expression(entries)))
-        .transform_lookup(
-            lookup=f"properties.{key}",
-            from_=alt.LookupData(data=alt.Data(values=_records(values)), key=on, fields=looked_up),
-        )
-    )
-    if params:
-        chart = chart.add_params(*params)
-    for field, expression in (calculate or {}).items():
-        chart = chart.transform_calculate(**{field: expression})
-    value = f"datum[{json.dumps(color)}]"
-    chart = chart.transform_calculate(
-        _shown=f"isValid({value}) && {value} !== '' ? {value} : {json.dumps(missing)}",
-    ).transform_calculate(_description="datum.properties.name + ': ' + datum._shown")
+    keep = list(dict.fromkeys(["iso_a3", "name", *columns, frame.geometry.name]))
+    unknown = [column for column in keep if column not in frame.columns]
+    if unknown:
+        raise ValueError(f"the frame has no column(s) {', '.join(unknown)}")
     return (
-        chart.encode(
-            color=alt.Color(
-                "_shown:N",
-                title=title,
-                scale=alt.Scale(domain=[*domain, missing], range=[*colors, missing_color]),
-                legend=alt.Legend(orient="bottom", direction="horizontal"),
-            ),
-            description=alt.Description("_description:N"),
-        )
+        alt.Chart(frame[keep])
+        .mark_geoshape(stroke=STROKE_COLOR, strokeWidth=0.6)
         .project(type="equalEarth")
         .properties(width=width, height=height)
     )
+
+
+def lighter(colour: str, amount: float = 0.55) -> str:
+    """``colour`` (``#rrggbb``) mixed with white: ``amount`` 0 keeps it, 1 gives white.
+
+    >>> lighter("#0072B2", 0.5)
+    '#80b8d8'
+    """
+    if not (len(colour) == 7 and colour.startswith("#")):
+        raise ValueError(f"expected a colour written #rrggbb, got {colour!r}")
+    if not 0 <= amount <= 1:
+        raise ValueError(f"amount must be between 0 and 1, got {amount}")
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
+
+
+def choose(parameter: str, values: dict[str, object]) -> alt.ExprRef:
+    """A value that follows a parameter (a dropdown, say): ``values[parameter]`` computed in the
+    browser. Use it where Altair takes an expression, for instance a scale's colours::
+
+        range=[maps.choose("framework", {"esa": "#000000", "ilrs": "#D55E00"}), "#d9d9d9"]
+
+    >>> choose("framework", {"esa": "#000000"}).expr
+    '{"esa": "#000000"}[framework]'
+    """
+    if not parameter.isidentifier():
+        raise ValueError(f"{parameter!r} is not a parameter name")
+    return alt.ExprRef(expr=f"{json.dumps(values, separators=(', ', ': '))}[{parameter}]")

@@ -1,8 +1,7 @@
-"""Unit tests for spacerace.maps: the boundaries loader and the choropleth.
+"""Unit tests for spacerace.maps: the boundaries as a GeoDataFrame, and maps drawn from it.
 
-The choropleth is checked where it matters, in the drawing: the chart is rendered to SVG with
-vl-convert (the same Vega the book serves) and each country's fill colour is read back from its
-path, whose ``aria-label`` names the country and its category.
+Maps are checked where it matters, in the drawing: the chart is rendered to SVG with vl-convert
+(the same Vega the book serves) and each country's fill colour is read back from its path.
 """
 
 from __future__ import annotations
@@ -11,161 +10,143 @@ import json
 import re
 from pathlib import Path
 
+import altair as alt
+import geopandas as gpd
 import pandas as pd
 import pytest
+from shapely.geometry import Polygon
 
 from spacerace import maps
 
-COLORS = {"red": "#D55E00", "blue": "#0072B2"}
+RED, BLUE = "#D55E00", "#0072B2"
 
 
-def square(code: str, name: str, x: float, y: float) -> dict:
-    """A 10-degree square country with a clockwise outer ring (as the book's boundaries have)."""
-    ring = [[x, y], [x, y + 10], [x + 10, y + 10], [x + 10, y], [x, y]]  # up, right, down: clockwise
-    return {"type": "Feature", "properties": {"iso_a3": code, "name": name}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+def square(x: float, y: float, clockwise: bool = True) -> Polygon:
+    """A 10-degree square; clockwise (up, right, down) as the book's boundaries are, or not."""
+    ring = [(x, y), (x, y + 10), (x + 10, y + 10), (x + 10, y)]
+    return Polygon(ring if clockwise else ring[::-1])
 
 
-GEO = {
-    "type": "FeatureCollection",
-    "features": [square("AAA", "Aland", 0, 0), square("BBB", "Bland", 20, 0), square("CCC", "Cland", 40, 0)],
-}
+def frame(clockwise: bool = True) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"iso_a3": ["AAA", "BBB", "CCC"], "name": ["Aland", "Bland", "Cland"]},
+        geometry=[square(0, 0, clockwise), square(20, 0, clockwise), square(40, 0, clockwise)],
+        crs=4326,
+    )
 
 
-def fills(chart) -> dict[str, tuple[str, str]]:
-    """Render the chart and return, by country name, (its category, its fill colour).
+def fills(chart: alt.Chart, **params: object) -> dict[str, str]:
+    """Render the chart (with parameter values, if given) and return each country's fill, by name.
 
-    Each country's path has the aria-label "name: category" (the chart's description channel).
+    Each country's path carries an aria-label naming it (its description channel).
     """
     vl_convert = pytest.importorskip("vl_convert")
-    svg = vl_convert.vegalite_to_svg(chart.to_dict())
-    found = {}
-    for label, fill in re.findall(r'<path aria-label="([^"]*)"[^>]*?fill="([^"]*)"', svg):
-        name, _, category = label.partition(": ")
-        found[name] = (category, fill)
-    return found
-
-
-def test_choropleth_colours_the_joined_codes_and_marks_the_rest_as_no_data() -> None:
-    values = pd.DataFrame({"country": ["AAA", "BBB", "ZZZ"], "side": ["red", "blue", "red"], "source_url": ["https://a.org", "https://b.org", "https://z.org"]})
-    chart = maps.choropleth(GEO, values, color="side", domain=list(COLORS), colors=list(COLORS.values()), tooltip=["source_url"])
-    drawn = fills(chart)
-    assert set(drawn) == {"Aland", "Bland", "Cland"}  # ZZZ has no shape: nothing drawn for it
-    assert drawn["Aland"] == ("red", COLORS["red"])
-    assert drawn["Bland"] == ("blue", COLORS["blue"])
-    assert drawn["Cland"] == ("no data", maps.NO_DATA_COLOR)
-
-
-def test_choropleth_treats_an_empty_value_as_no_data_with_its_own_label() -> None:
-    values = pd.DataFrame({"country": ["AAA", "BBB"], "side": ["red", None]})
-    chart = maps.choropleth(GEO, values, color="side", domain=list(COLORS), colors=list(COLORS.values()), missing="neither", missing_color="#eeeeee")
-    drawn = fills(chart)
-    assert drawn["Aland"][1] == COLORS["red"]
-    assert drawn["Bland"] == ("neither", "#eeeeee")
-    assert drawn["Cland"][1] == "#eeeeee"
-
-
-def test_choropleth_calculates_with_a_parameter_in_the_browser() -> None:
-    import altair as alt
-
-    values = pd.DataFrame({"country": ["AAA", "BBB"], "year": [2020, 2024]})
-    cutoff = alt.param(name="cutoff", value=2022, bind=alt.binding_range(min=2020, max=2025, step=1))
-    chart = maps.choropleth(
-        GEO, values, color="side", domain=list(COLORS), colors=list(COLORS.values()),
-        params=[cutoff], calculate={"side": "isValid(datum.year) && datum.year <= cutoff ? 'red' : null"},
-    )
-    drawn = fills(chart)
-    assert drawn["Aland"][1] == COLORS["red"]  # 2020 <= 2022
-    assert drawn["Bland"][1] == maps.NO_DATA_COLOR  # 2024 > 2022
-
-
-def test_choropleth_spec_joins_on_the_key_and_uses_equal_earth() -> None:
-    values = pd.DataFrame({"code": ["AAA"], "side": ["red"], "when": [pd.Timestamp("2024-12-16")], "n": [pd.NA]})
-    spec = maps.choropleth(GEO, values, on="code", color="side", domain=["red"], colors=["#D55E00"]).to_dict()
-    lookup = spec["transform"][0]
-    assert lookup["lookup"] == "properties.iso_a3"
-    assert lookup["from"]["key"] == "code"
-    assert lookup["from"]["data"]["values"] == [{"code": "AAA", "side": "red", "when": "2024-12-16"}]  # empty cells left out
-    assert spec["projection"]["type"] == "equalEarth"
-    assert spec["mark"]["stroke"] == "white"
-    assert spec["encoding"]["color"]["scale"]["range"][-1] == maps.NO_DATA_COLOR
-    assert spec["data"]["format"]["type"] == "json"
-    assert [f["properties"]["iso_a3"] for f in json.loads(spec["data"]["values"])] == ["AAA", "BBB", "CCC"]  # the geometry, once
-
-
-@pytest.mark.parametrize(
-    ("values", "kwargs", "message"),
-    [
-        (pd.DataFrame({"iso": ["AAA"], "side": ["red"]}), {}, "no column 'country'"),
-        (pd.DataFrame({"country": ["AAA", "AAA"], "side": ["red", "blue"]}), {}, "repeated: AAA"),
-        (pd.DataFrame({"country": ["AAA"], "side": ["red"]}), {"colors": ["#000000"]}, "2 categories but colors has 1"),
-        (pd.DataFrame({"country": ["AAA"], "side": ["red"]}), {"missing": "red"}, "already a category"),
-    ],
-)
-def test_choropleth_refuses_bad_input(values: pd.DataFrame, kwargs: dict, message: str) -> None:
-    arguments = {"color": "side", "domain": list(COLORS), "colors": list(COLORS.values())} | kwargs
-    with pytest.raises(ValueError, match=message):
-        maps.choropleth(GEO, values, **arguments)
-
-
-def test_tooltip_names_the_country_and_leaves_out_empty_fields() -> None:
-    values = pd.DataFrame({"country": ["AAA"], "side": ["red"], "source_url": ["https://a.org"]})
-    spec = maps.choropleth(GEO, values, color="side", domain=["red"], colors=["#D55E00"], tooltip=[("source_url", "source")]).to_dict()
-    expression = spec["mark"]["tooltip"]["expr"]
-    assert expression.startswith('{"country": ') and 'datum["properties"]["name"]' in expression
-    assert '"source": isValid(datum["source_url"])' in expression
-    assert f'datum["{maps.ABSENT}"]' in expression  # an empty field maps to undefined, which the tooltip skips
+    spec = chart.encode(description="name:N").to_dict()
+    for parameter in spec.get("params", []):
+        if parameter["name"] in params:
+            parameter["value"] = params[parameter["name"]]
+    svg = vl_convert.vegalite_to_svg(spec)
+    return {label: fill for label, fill in re.findall(r'<path aria-label="([^"]*)"[^>]*?fill="([^"]*)"', svg)}
 
 
 # --- the boundaries --------------------------------------------------------------------------
 
 
-def test_world_loads_the_boundaries_with_codes_and_names() -> None:
-    geo = maps.world()
-    assert geo["type"] == "FeatureCollection"
-    assert len(geo["features"]) == 177
-    assert all(f["properties"]["iso_a3"] and f["properties"]["name"] for f in geo["features"])
-    assert maps.names(geo)["FRA"] == "France"
-    assert len(set(maps.codes(geo))) == len(geo["features"])
+def test_world_frame_reads_the_boundaries_without_antarctica() -> None:
+    world = maps.world_frame()
+    assert isinstance(world, gpd.GeoDataFrame)
+    assert list(world.columns) == ["iso_a3", "name", "geometry"]
+    assert len(world) == 176 and "ATA" not in set(world["iso_a3"])  # 177 shapes in the file
+    assert world["iso_a3"].is_unique
+    assert world.set_index("iso_a3").loc["FRA", "name"] == "France"
+    assert world.crs.to_epsg() == 4326
+    assert len(maps.world_frame(leave_out=())) == 177
 
 
 def test_small_states_have_no_shape() -> None:
-    geo = maps.world()
-    assert maps.without_shape(geo, ["FRA", "BHR", "SGP", "LIE", "BHR"]) == ["BHR", "LIE", "SGP"]
-
-
-def _signed_area(ring: list[list[float]]) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:])) / 2
+    world = maps.world_frame()
+    assert sorted({"FRA", "BHR", "SGP", "LIE"} - set(world["iso_a3"])) == ["BHR", "LIE", "SGP"]
 
 
 def test_world_outer_rings_are_clockwise_so_the_ocean_is_not_filled() -> None:
-    for feature in maps.drop(maps.world(), ["ATA"])["features"]:  # Antarctica's ring goes round the pole
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    for code, geometry in zip(maps.world_frame()["iso_a3"], maps.world_frame().geometry):
+        polygons = geometry.geoms if geometry.geom_type == "MultiPolygon" else [geometry]
         for polygon in polygons:
-            assert _signed_area(polygon[0]) < 0, feature["properties"]["iso_a3"]
+            assert not polygon.exterior.is_ccw, code
 
 
-def test_world_records_the_read_for_the_build_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clockwise_turns_counter_clockwise_rings_and_leaves_the_original() -> None:
+    original = frame(clockwise=False)
+    turned = maps.clockwise(original)
+    assert [g.exterior.is_ccw for g in turned.geometry] == [False, False, False]
+    assert [g.exterior.is_ccw for g in original.geometry] == [True, True, True]
+    assert [g.area for g in turned.geometry] == [g.area for g in original.geometry]
+
+
+def test_world_frame_records_the_read_for_the_build_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     log = tmp_path / "reads.log"
     monkeypatch.setenv("SPACERACE_READS_LOG", str(log))
-    maps.world()
+    maps.world_frame()
     assert log.read_text(encoding="utf-8").split() == [str(maps.WORLD_PATH.resolve())]
 
 
-def test_world_refuses_a_file_that_is_not_a_feature_collection(tmp_path: Path) -> None:
+def test_world_frame_reads_a_file_of_your_own_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    own = tmp_path / "own.geojson"
+    frame(clockwise=False).to_file(own, driver="GeoJSON")
+    read = maps.world_frame(own)
+    assert read["iso_a3"].tolist() == ["AAA", "BBB", "CCC"]
+    assert not any(g.exterior.is_ccw for g in read.geometry)  # made clockwise on the way in
     with pytest.raises(FileNotFoundError, match="no boundaries file"):
-        maps.world(tmp_path / "absent.geojson")
-    wrong = tmp_path / "wrong.geojson"
-    wrong.write_text(json.dumps({"type": "Feature"}), encoding="utf-8")
-    with pytest.raises(ValueError, match="not a GeoJSON FeatureCollection"):
-        maps.world(wrong)
+        maps.world_frame(tmp_path / "absent.geojson")
     no_code = tmp_path / "no_code.geojson"
-    no_code.write_text(json.dumps({"type": "FeatureCollection", "features": [{"properties": {"name": "X"}}]}), encoding="utf-8")
-    with pytest.raises(ValueError, match="feature 1 has no 'iso_a3'"):
-        maps.world(no_code)
+    frame().drop(columns="iso_a3").to_file(no_code, driver="GeoJSON")
+    with pytest.raises(ValueError, match="no column"):
+        maps.world_frame(no_code)
 
 
-def test_drop_leaves_the_original_untouched() -> None:
-    kept = maps.drop(GEO, ["BBB"])
-    assert maps.codes(kept) == ["AAA", "CCC"]
-    assert maps.codes(GEO) == ["AAA", "BBB", "CCC"]
+# --- drawing ---------------------------------------------------------------------------------
+
+
+def test_a_merged_frame_draws_each_country_in_its_colour() -> None:
+    values = pd.DataFrame({"country": ["AAA", "BBB", "ZZZ"], "side": ["red", "blue", "red"]})
+    joined = frame().merge(values, left_on="iso_a3", right_on="country", how="left").fillna({"side": "none"})
+    chart = maps.geoshape(joined, ["side"]).encode(
+        color=alt.Color("side:N", scale=alt.Scale(domain=["red", "blue", "none"], range=[RED, BLUE, maps.NO_DATA_COLOR]))
+    )
+    assert fills(chart) == {"Aland": RED, "Bland": BLUE, "Cland": maps.NO_DATA_COLOR}  # ZZZ: no shape, not drawn
+
+
+def test_geoshape_sends_only_the_columns_it_needs_once() -> None:
+    joined = frame().assign(side="red", secret="not for the page")
+    spec = maps.geoshape(joined, ["side"]).to_dict()
+    (rows,) = spec["datasets"].values()
+    assert [row["iso_a3"] for row in rows] == ["AAA", "BBB", "CCC"]
+    assert set(rows[0]) == {"iso_a3", "name", "side", "type", "geometry"}
+    assert spec["projection"]["type"] == "equalEarth"
+    assert spec["mark"]["stroke"] == maps.STROKE_COLOR
+    assert (spec["width"], spec["height"]) == (600, 300)
+    with pytest.raises(ValueError, match="no column"):
+        maps.geoshape(joined, ["absent"])
+
+
+def test_choose_follows_a_dropdown_in_the_browser() -> None:
+    pick = alt.param(name="pick", value="a", bind=alt.binding_select(options=["a", "b"]))
+    chart = maps.geoshape(frame()).add_params(pick).encode(
+        color=alt.Color("name:N", scale=alt.Scale(domain=["Aland", "Bland", "Cland"], range=[maps.choose("pick", {"a": RED, "b": BLUE}), "#000000", "#000000"]))
+    )
+    assert fills(chart)["Aland"] == RED
+    assert fills(chart, pick="b")["Aland"] == BLUE
+    assert json.loads(maps.choose("pick", {"a": 1}).expr.removesuffix("[pick]")) == {"a": 1}
+    with pytest.raises(ValueError, match="not a parameter name"):
+        maps.choose("not a name", {})
+
+
+@pytest.mark.parametrize(("colour", "amount", "expected"), [("#0072B2", 0, "#0072b2"), ("#0072B2", 1, "#ffffff"), ("#000000", 0.5, "#808080")])
+def test_lighter_mixes_with_white(colour: str, amount: float, expected: str) -> None:
+    assert maps.lighter(colour, amount) == expected
+
+
+@pytest.mark.parametrize(("colour", "amount"), [("blue", 0.5), ("#0072B2", 1.5)])
+def test_lighter_refuses_bad_input(colour: str, amount: float) -> None:
+    with pytest.raises(ValueError):
+        maps.lighter(colour, amount)
