@@ -54,6 +54,30 @@ __all__ = [
     "LINEAGES",
     "launch_series",
     "project_slip",
+    "MAIN_ACTORS",
+    "ACTOR_LABELS",
+    "ROW_LABELS",
+    "STATE_SHAPES",
+    "actor_label",
+    "legend_labels",
+    "wrapped_labels",
+    "wrapped_axis",
+    "check_selection",
+    "shown_date",
+    "timeline_events",
+    "row_order",
+    "race",
+    "race_table",
+    "race_numbers",
+    "launch_numbers",
+    "NAMED_PLANS",
+    "plan_numbers",
+    "describe_by_country",
+    "describe_timeline",
+    "describe_race",
+    "with_actor",
+    "slip_numbers",
+    "country_color",
 ]
 
 #: Closed list of milestone categories (``category`` column).
@@ -632,3 +656,361 @@ def project_slip(
     )
     plans = plans.sort_values(["when", "event_id"])
     return plans[columns].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- the chapter's helpers
+# What the timelines chapter needs around the analyses above: names, dates as a reader writes them,
+# the rows each chart draws, the race table and the numbers its prose quotes.
+
+#: The actors the chapter shows when the reader chooses none (the Soviet Union counts as Russia).
+MAIN_ACTORS: tuple[str, ...] = ("USA", "RUS", "CHN", "JPN", "IND", "ESA")
+#: How the chapter names an actor code; other codes take their ISO name (:func:`actor_label`).
+ACTOR_LABELS: dict[str, str] = {
+    "USA": "United States", "RUS": "USSR / Russia", "SUN": "USSR / Russia", "CHN": "China",
+    "JPN": "Japan", "IND": "India", "ESA": "Europe (ESA)", "other": "Rest of the world",
+}
+#: How a row of the timeline is labelled when it is not a category to race for.
+ROW_LABELS: dict[str, str] = {"founding": "agency or framework founded"}
+#: The timeline's symbol for each outcome or status (a founding has its own, a star).
+STATE_SHAPES: dict[str, str] = {
+    "success": "circle", "partial": "diamond", "failure": "cross", "founded":
+    "M0,-1L0.24,-0.33L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.33Z",
+    "planned": "square", "delayed": "triangle-up", "cancelled": "triangle-down",
+}
+
+
+def actor_label(code: str) -> str:
+    """The name a reader sees for an actor code: ``"RUS"`` -> ``"USSR / Russia"``, ``"KOR"`` -> ``"South Korea"``."""
+    from .countries import actor_name
+
+    return ACTOR_LABELS.get(code) or actor_name(code) or code
+
+
+def legend_labels(codes: list[str] | tuple[str, ...]) -> str:
+    """A Vega ``labelExpr`` that shows each code of a legend or axis as :func:`actor_label` names it.
+
+    Charts colour by code (so that :func:`spacerace.charts.color` gives every country its colour)
+    and the legend still reads "United States", "USSR / Russia".
+    """
+    import json
+
+    names = {str(code): actor_label(str(code)) for code in codes}
+    return f"({json.dumps(names)})[datum.label] || datum.label"
+
+
+def wrapped_labels(titles: list[str] | pd.Series, width: int = 38) -> str:
+    """A Vega ``labelExpr`` that writes each title on lines of at most ``width`` characters.
+
+    The axis shows the whole title (no "…"), on two or three lines, and the data keep it whole.
+    """
+    return f"{_wrapped(titles, width)}[datum.label] || datum.label"
+
+
+def _wrapped(titles: list[str] | pd.Series, width: int) -> str:
+    import json
+    import textwrap
+
+    lines = {str(t): textwrap.wrap(str(t), width) or [str(t)] for t in dict.fromkeys(titles)}
+    return f"({json.dumps(lines)})"
+
+
+def wrapped_axis(titles: list[str] | pd.Series, width: int = 38, line_height: int = 16, **options: object):
+    """An ``alt.Axis`` for a band axis of long titles: each label wrapped (:func:`wrapped_labels`)
+    and its lines centred on its tick. ``options`` go to ``alt.Axis`` (``offset=10``, say)."""
+    import altair as alt
+
+    half = line_height / 2
+    offset = f"-{half} * (length({_wrapped(titles, width)}[datum.label] || [1]) - 1)"
+    return alt.Axis(
+        labelExpr=wrapped_labels(titles, width), labelLineHeight=line_height, labelOffset=alt.ExprRef(offset), **options
+    )
+
+
+def check_selection(
+    countries: list[str], categories: list[str], start_year: int, end_year: int
+) -> tuple[list[str], list[str]]:
+    """Check the chapter's parameters and return the actors and categories to show.
+
+    Parameters
+    ----------
+    countries : list of str
+        Alpha-3 codes (``SUN`` becomes ``RUS``, :data:`LINEAGES`); empty means :data:`MAIN_ACTORS`.
+    categories : list of str
+        Categories from :data:`CATEGORIES`; empty means all of them.
+    start_year, end_year : int
+        The window of years shown.
+
+    Returns
+    -------
+    tuple of (list of str, list of str)
+        The actors (duplicates removed, order kept) and the categories.
+
+    Raises
+    ------
+    ValueError
+        For an unknown code or category (the message lists what is allowed) or a window that ends
+        before it starts.
+    """
+    from .countries import actor_name
+
+    actors = list(dict.fromkeys(LINEAGES.get(c, c) for c in countries)) or list(MAIN_ACTORS)
+    unknown = [c for c in actors if actor_name(c) is None]
+    if unknown:
+        raise ValueError(f"unknown country codes {unknown}; use ISO 3166-1 alpha-3 codes, SUN or ESA")
+    bad = [c for c in categories if c not in CATEGORIES]
+    if bad:
+        raise ValueError(f"unknown categories {bad}; choose from {list(CATEGORIES)}")
+    if start_year > end_year:
+        raise ValueError(f"start_year ({start_year}) is after end_year ({end_year})")
+    return actors, list(categories) or list(CATEGORIES)
+
+
+def shown_date(date: str, precision: str) -> str:
+    """A partial ISO date as a reader writes it: ``"20 Jul 1969"``, ``"Nov 1971"`` or ``"1964"``."""
+    when, _ = parse_partial_date(str(date), anchor="start")
+    formats = {"day": f"{when.day} {when:%b %Y}", "month": f"{when:%b %Y}", "year": f"{when:%Y}"}
+    return formats[precision]
+
+
+def _sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """Blank second sources and source kinds read "none recorded" in a tooltip, not "null"."""
+    out = frame.copy()
+    for column in ("second_source_url", "source_kind"):
+        values = out[column] if column in out.columns else pd.Series(np.nan, index=out.index)
+        out[column] = values.astype("object").where(values.notna() & values.astype("string").ne(""), "none recorded")
+    return out
+
+
+def timeline_events(
+    milestones: pd.DataFrame,
+    actors: list[str],
+    categories: list[str],
+    start_year: int,
+    end_year: int,
+    include_plans: bool = True,
+) -> pd.DataFrame:
+    """The rows the timeline draws: the chosen actors, categories and years.
+
+    Returns the milestones with ``when`` and ``year`` (:func:`add_when`), ``actor`` (Soviet
+    Union as Russia), ``country_name``, ``state`` (the outcome of an achievement, ``"founded"`` for
+    a founding, else the status), ``happened``, ``date_shown``, ``row`` (the category, or
+    :data:`ROW_LABELS` for foundings) and both sources. Plans are left out unless ``include_plans``.
+    """
+    events = with_actor(_sources(add_when(milestones)))
+    events["happened"] = events["status"].eq("achieved")
+    events["state"] = events["outcome"].where(events["happened"], events["status"])
+    events.loc[events["category"].isin(NOT_RACED), "state"] = "founded"
+    events["date_shown"] = [shown_date(d, p) for d, p in zip(events["date"], events["date_precision"])]
+    events["row"] = events["category"].map(lambda c: ROW_LABELS.get(c, c))
+    keep = (
+        events["actor"].isin(actors)
+        & events["category"].isin(categories)
+        & events["year"].between(start_year, end_year)
+        & (include_plans | events["happened"])
+    )
+    return events[keep].reset_index(drop=True)
+
+
+def row_order(events: pd.DataFrame) -> list[str]:
+    """The timeline's rows from top to bottom: foundings first, then categories in :data:`CATEGORIES` order."""
+    ordered = [c for c in NOT_RACED if c in CATEGORIES] + [c for c in CATEGORIES if c not in NOT_RACED]
+    present = set(events["category"])
+    return [ROW_LABELS.get(c, c) for c in ordered if c in present]
+
+
+def race(
+    milestones: pd.DataFrame, categories: list[str], include_partial: bool = False
+) -> pd.DataFrame:
+    """Every actor's first success per category (:func:`firsts`, Soviet Union as Russia), for readers.
+
+    Adds ``country_name``, ``leader_name``, ``date_shown`` and both sources to :func:`firsts`.
+    Foundings never enter (:data:`NOT_RACED`).
+    """
+    chosen = milestones[milestones["category"].isin(categories)]
+    table = firsts(chosen, include_partial=include_partial, country_map=LINEAGES)
+    table["country_name"] = table["country"].map(actor_label)
+    table["leader_name"] = table["leader"].map(lambda codes: " / ".join(actor_label(c) for c in codes.split("/")))
+    table["date_shown"] = [shown_date(d, p) for d, p in zip(table["date"], table["date_precision"])]
+    sources = _sources(milestones)[["event_id", "source_url", "second_source_url", "source_kind"]]
+    return table.merge(sources, on="event_id", how="left")
+
+
+def race_table(race_rows: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
+    """One row per category: who was first (codes, ``"RUS"``) and when, then, per actor (a column
+    named by its code, to keep the table narrow), ``"first"``, the years after the first country (``"+12.4"``) or an empty
+    cell when it has not done it."""
+    leaders = race_rows[race_rows["is_leader"]].drop_duplicates("category")
+    table = leaders[["category", "leader", "date_shown"]].rename(columns={"leader": "first", "date_shown": "when"})
+    for code in actors:
+        gaps = race_rows[race_rows["country"] == code].set_index("category")["years_behind"]
+        table[code] = [
+            "" if cat not in gaps.index else ("first" if gaps[cat] == 0 else f"+{gaps[cat]:.1f}")
+            for cat in table["category"]
+        ]
+    return table.reset_index(drop=True)
+
+
+def race_numbers(
+    milestones: pd.DataFrame,
+    include_partial: bool = False,
+    codes: tuple[str, ...] = ("USA", "RUS", "CHN", "IND", "JPN"),
+    recent: int = 2010,
+) -> dict[str, object]:
+    """The numbers the chapter's prose quotes about the race of firsts, over every category.
+
+    Keys: ``<code>_n_cat``, ``<code>_n_led``, ``<code>_median_behind``, ``<code>_n_recent`` (firsts
+    in ``recent`` or later), ``<code>_last_lead`` and ``<code>_last_lead_year`` (its latest world
+    first) for each code, ``n_categories_total``, ``n_led_usa_rus`` (categories led by the United
+    States or the Soviet Union/Russia) and ``recent_year``. A code without a lead has ``"none"``
+    and 0.
+    """
+    table = firsts(milestones, include_partial=include_partial, country_map=LINEAGES)
+    behind = years_behind_leader(milestones, include_partial=include_partial, country_map=LINEAGES).set_index("country")
+    numbers: dict[str, object] = {}
+    for code in codes:
+        own = table[table["country"] == code]
+        led = own[own["is_leader"]].sort_values("when")
+        numbers[f"{code}_n_cat"] = int(behind.at[code, "n_categories"]) if code in behind.index else 0
+        numbers[f"{code}_n_led"] = int(behind.at[code, "n_led"]) if code in behind.index else 0
+        numbers[f"{code}_median_behind"] = float(behind.at[code, "median_years_behind"]) if code in behind.index else float("nan")
+        numbers[f"{code}_n_recent"] = int((own["when"].dt.year >= recent).sum())
+        numbers[f"{code}_last_lead"] = str(led["category"].iloc[-1]) if len(led) else "none"
+        numbers[f"{code}_last_lead_year"] = int(led["when"].dt.year.iloc[-1]) if len(led) else 0
+    led_by = table[table["is_leader"]].groupby("category")["country"].apply(set)
+    numbers["n_categories_total"] = int(table["category"].nunique())
+    numbers["n_led_usa_rus"] = int(led_by.map(lambda s: bool(s & {"USA", "RUS"})).sum())
+    numbers["recent_year"] = int(recent)
+    return numbers
+
+
+def launch_numbers(launches: pd.DataFrame, compare_year: int) -> dict[str, object]:
+    """The launch figures the prose quotes: China, the United States, Russia and the world in
+    ``compare_year`` and in the last year of the table (``last_year``); shares in per cent."""
+    whole = launch_series(launches, ["CHN", "USA", "RUS"], country_map=LINEAGES).set_index(["year", "country"])
+    last = int(whole.index.get_level_values("year").max())
+    then = {c: whole.loc[(compare_year, c)] for c in ("CHN", "USA")}
+    now = {c: whole.loc[(last, c)] for c in ("CHN", "USA", "RUS")}
+    return {
+        "last_year": last, "compare_year": int(compare_year),
+        "chn_then": int(then["CHN"]["attempts"]), "chn_now": int(now["CHN"]["attempts"]),
+        "chn_multiple": _ratio(now["CHN"]["attempts"], then["CHN"]["attempts"]),
+        "chn_share_then": float(100 * then["CHN"]["share"]), "chn_share_now": float(100 * now["CHN"]["share"]),
+        "usa_then": int(then["USA"]["attempts"]), "usa_now": int(now["USA"]["attempts"]),
+        "usa_multiple": _ratio(now["USA"]["attempts"], then["USA"]["attempts"]),
+        "usa_share_now": float(100 * now["USA"]["share"]), "rus_now": int(now["RUS"]["attempts"]),
+        "world_then": int(then["CHN"]["world"]), "world_now": int(now["CHN"]["world"]),
+    }
+
+
+def _ratio(now: float, then: float) -> float:
+    """``now / then``, NaN when ``then`` is 0 (no launches in the year compared with)."""
+    return float(now) / float(then) if then else float("nan")
+
+
+#: The plans the chapter's prose names, by glue prefix and ``event_id``.
+NAMED_PLANS: dict[str, str] = {
+    "chn_landing": "chn-crewed-lunar-landing", "tianwen3": "chn-tianwen-3", "tianwen4": "chn-tianwen-4",
+    "chandrayaan4": "ind-chandrayaan-4", "gaganyaan": "ind-gaganyaan-h1", "artemis4": "usa-artemis-iv-landing",
+}
+
+
+def plan_numbers(projected: pd.DataFrame, named: Mapping[str, str] = NAMED_PLANS) -> dict[str, object]:
+    """For each named plan of :func:`project_slip`'s table: ``<key>_target`` (current target year),
+    ``<key>_first`` (first known target as written) and ``<key>_projected`` (year after the slip);
+    ``gaganyaan_phrase`` says whether Gaganyaan moves; ``n_plans`` counts every open plan."""
+    by_id = projected.set_index("event_id")
+    numbers: dict[str, object] = {"n_plans": int(len(projected))}
+    for key, event_id in named.items():
+        numbers[f"{key}_target"] = int(by_id.at[event_id, "when"].year)
+        numbers[f"{key}_first"] = str(by_id.at[event_id, "first_target"])
+        numbers[f"{key}_projected"] = int(by_id.at[event_id, "projected_year"])
+    if "gaganyaan" in named:
+        gagan = by_id.loc[named["gaganyaan"]]
+        numbers["gaganyaan_phrase"] = (
+            "has already slipped more than the median and stays at its current target"
+            if gagan["projected_when"] == gagan["when"]
+            else f"would move to {int(gagan['projected_year'])}"
+        )
+    return numbers
+
+
+def describe_by_country(frame: pd.DataFrame, what: str, value: str, label: str = "country_name") -> str:
+    """A sentence for screen readers: ``what`` then, per country, the largest ``value`` and where.
+
+    ``describe_by_country(cadence, "Launch attempts per year by country", "attempts")`` ->
+    ``"Launch attempts per year by country. Largest: China 68 (year 2024); ..."`` (the row's
+    ``year`` or ``category`` says where).
+    """
+    where = "year" if "year" in frame.columns else "category"
+    parts = []
+    for who, group in frame.groupby(label, sort=False):
+        top = group.loc[group[value].idxmax()]
+        amount = f"{top[value]:.0f}" if float(top[value]).is_integer() or top[value] >= 10 else f"{top[value]:.1f}"
+        parts.append(f"{who} {amount} ({where} {top[where]})")
+    return f"{what}. Largest: " + "; ".join(parts) + "." if parts else f"{what}: no data in this run."
+
+
+def describe_timeline(events: pd.DataFrame) -> str:
+    """What a screen reader announces for the timeline: how many events, and per country its first
+    year, its achievements and its plans (foundings counted apart)."""
+    if events.empty:
+        return "Timeline of space milestones: no event matches the countries, categories and years of this run."
+    parts = []
+    for who, group in events.groupby("country_name", sort=False):
+        founded = group["category"].isin(NOT_RACED)
+        done = group["happened"] & ~founded
+        parts.append(
+            f"{who}: first event in {int(group['year'].min())}, {int(done.sum())} achieved, "
+            f"{int((~group['happened']).sum())} plans, {int(founded.sum())} foundings"
+        )
+    return (
+        f"Timeline of {len(events)} space milestones from {int(events['year'].min())} to "
+        f"{int(events['year'].max())}, one row per category, coloured by country. " + "; ".join(parts) + "."
+    )
+
+
+def describe_race(shown_race: pd.DataFrame) -> str:
+    """What a screen reader announces for the years-behind chart: per country, how many categories
+    it led and the median and largest gap behind the first country."""
+    if shown_race.empty:
+        return "Dot plot of years after the first country: no country shown has a success in the chosen categories."
+    parts = []
+    for who, group in shown_race.groupby("country_name", sort=False):
+        parts.append(
+            f"{who} led {int(group['is_leader'].sum())} of {len(group)} categories, median "
+            f"{group['years_behind'].median():.0f} and at most {group['years_behind'].max():.0f} years after the first"
+        )
+    return "Dot plot of years after the first country, by milestone category. " + "; ".join(parts) + "."
+
+
+def with_actor(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with ``actor`` (its ``country`` code, the Soviet Union as Russia, :data:`LINEAGES`)
+    and ``country_name`` (:func:`actor_label`), the two columns every chart of the chapter draws with."""
+    out = frame.copy()
+    out["actor"] = out["country"].map(lambda c: LINEAGES.get(c, c))
+    out["country_name"] = out["actor"].map(actor_label)
+    return out
+
+
+def slip_numbers(slips: pd.DataFrame) -> dict[str, object]:
+    """The figures the prose quotes from :func:`plan_slippage`: ``n_resolved`` and ``n_open_slips``
+    (plans done and still open), ``median_slip``, ``min_slip`` and ``max_slip`` of the plans done and
+    ``median_open_slip`` of the open ones (NaN when there are none), in years."""
+    done = slips.loc[slips["resolved"].astype(bool), "slip_years"].astype(float)
+    still_open = slips.loc[~slips["resolved"].astype(bool), "slip_years"].astype(float)
+    return {
+        "n_resolved": int(len(done)), "n_open_slips": int(len(still_open)),
+        "median_slip": float(done.median()), "min_slip": float(done.min()), "max_slip": float(done.max()),
+        "median_open_slip": float(still_open.median()),
+    }
+
+
+def country_color(field: str, codes: list[str], columns: int = 2, **options: object):
+    """:func:`spacerace.charts.color` for a field of actor codes: the book's colour of each code drawn,
+    and a legend under the chart that names them as readers know them (:func:`legend_labels`)."""
+    import altair as alt
+
+    from . import charts
+
+    legend = alt.Legend(labelExpr=legend_labels(codes), orient="bottom", columns=columns)
+    return charts.color(field, "country", codes, title="Country", legend=legend, **options)

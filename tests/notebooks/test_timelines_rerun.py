@@ -1,7 +1,8 @@
 """Rerun the timelines chapter with a reader's milestones file and other parameters.
 
-A made-up plan that was carried out ten years late is added; the glued counts and the median slip of
-past plans must follow it. The expected values are computed with the package on the same files, so
+A made-up plan that was carried out ten years late is added (with the columns second_source_url and
+source_kind of the current milestones table); the glued counts and the median slip of past plans
+must follow it. The expected values are computed with the package on the same files, so
 the test holds when the shipped data grow.
 """
 
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.skipif(
 
 EXTRA = (
     "ind-test-late-probe,2020-07-01,day,IND,ISRO,Venus,A made-up probe for a test,success,achieved,,2010,"
-    "https://example.org/test,made up for a test\n"
+    "https://example.org/test,,press,made up for a test\n"
 )
 
 
