@@ -160,10 +160,10 @@ _CSS = """
 #T_{id} {{ border-collapse: collapse; font-size: .8rem; margin: 0 0 1rem; width: 100%; min-width: 44rem; table-layout: fixed; }}
 #T_{id} th, #T_{id} td {{ vertical-align: top; text-align: left; padding: .3rem .45rem; border-bottom: 1px solid #e0e0e0; overflow-wrap: break-word; }}
 #T_{id} thead th {{ border-bottom: 2px solid #555; cursor: pointer; }}
-#T_{id} th.col0 {{ width: 7.6em; }}
+#T_{id} th.col0 {{ width: 8.6em; }}
 #T_{id} th.col1 {{ width: 22%; }}
 #T_{id} th.col2 {{ width: 15%; }}
-#T_{id} th.col3 {{ width: 6.8em; }}
+#T_{id} th.col3 {{ width: 6.4em; }}
 #T_{id} th.col5 {{ width: 6.8em; }}
 #T_{id} caption {{ caption-side: top; text-align: left; font-size: .85rem; padding: 0 0 .3rem; }}
 </style>
