@@ -27,7 +27,7 @@ handout: $(STAMP) browser  ## one built chapter as a PDF handout: make handout C
 	$(PY) -m spacerace handout $(CHAPTER) --build-dir $(BUILD_DIR)
 
 lab: $(STAMP)  ## open the chapters in JupyterLab with the book's environment
-	$(VENV)/bin/jupyter lab --notebook-dir=book
+	$(VENV)/bin/jupyter lab --notebook-dir=book $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP)  ## print build times, cache behaviour and page weights
 	$(PY) benchmarks/bench.py
