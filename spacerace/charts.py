@@ -84,9 +84,10 @@ def finish(chart: alt.TopLevelMixin, *, title: str, source: str, description: st
 
 # --------------------------------------------------------------------------- one encoding per thing
 
-STAR = "M0,-1L0.24,-0.33L0.95,-0.31L0.38,0.12L0.59,0.81L0,0.4L-0.59,0.81L-0.38,0.12L-0.95,-0.31L-0.24,-0.33Z"
-HEXAGON = "M0,-1L0.87,-0.5L0.87,0.5L0,1L-0.87,0.5L-0.87,-0.5Z"
-"""Two filled symbols beyond Vega's own (Vega draws an SVG path as a symbol)."""
+STAR = "M0,-1.3L0.31,-0.43L1.24,-0.4L0.49,0.16L0.77,1.05L0,0.52L-0.77,1.05L-0.49,0.16L-1.24,-0.4L-0.31,-0.43Z"
+HEXAGON = "M0,-1.05L0.91,-0.53L0.91,0.53L0,1.05L-0.91,0.53L-0.91,-0.53Z"
+"""Two filled symbols beyond Vega's own (Vega draws an SVG path as a symbol). The star reaches
+further than Vega's shapes so that its area, and so its weight on the page, matches theirs."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,18 @@ STYLES: dict[str, dict[str, Style]] = {
         "apsco": Style(_GREEN, "triangle-up"),
         "quad": Style(_PINK, "diamond"),
         "esa": Style(_BLACK, "cross"),
+    },
+    "verdict": {
+        "supported": Style(_GREEN, "circle"),
+        "partly supported": Style(_ORANGE, "diamond"),
+        "contradicted": Style(_VERMILLION, "square"),
+        "unverifiable": Style(_GREY, "triangle-up"),
+    },
+    "component": {
+        "spacecraft": Style(_BLUE, "square"),
+        "launch": Style(_VERMILLION, "triangle-up"),
+        "operations": Style(_GREEN, "circle"),
+        "spacecraft + launch": Style(_PURPLE, "diamond"),
     },
     "camp": {
         "Artemis only": Style(_BLUE, "circle"),

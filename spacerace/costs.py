@@ -24,6 +24,7 @@ from typing import Literal
 
 import pandas as pd
 
+from . import charts
 from .money import convert_costs, coverage_problems
 
 FigureRule = Literal["broadest_official", "latest", "earliest"]
@@ -282,14 +283,8 @@ COMPONENTS: tuple[str, ...] = ("spacecraft", "launch", "operations", "spacecraft
 """The parts of a mission's cost that the headline chart stacks, in stacking order. ``spacecraft +
 launch`` stands for a mission whose sources give only the sum of the first two."""
 
-COMPONENT_COLOURS: dict[str, str] = {
-    "spacecraft": "#0072B2",
-    "launch": "#D55E00",
-    "operations": "#009E73",
-    "spacecraft + launch": "#7A5195",
-}
-"""One colour per part (the book's palette). Candidate for ``spacerace.charts.STYLES`` as a kind
-``component``."""
+COMPONENT_COLOURS: dict[str, str] = {part: charts.style("component", part).colour for part in ("spacecraft", "launch", "operations", "spacecraft + launch")}
+"""One colour per part of a mission's cost, the book's (:data:`spacerace.charts.STYLES`)."""
 
 RATES: dict[bool, str] = {False: "market rates", True: "PPP"}
 """How the rates of a conversion are named in the chapter's tables and charts (key: ``use_ppp``)."""

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from . import charts
 from .claims import VERDICTS
 
 if TYPE_CHECKING:
@@ -46,13 +47,8 @@ __all__ = [
 ARTICLE_LABELS: dict[str, str] = {"hennessy-2025": "Hennessy (2025)", "code-vub": "CODE/VUB (2025)"}
 """How each article of ``data/claims.csv`` is named on the page."""
 
-VERDICT_COLOURS: dict[str, str] = {
-    "supported": "#009E73",
-    "partly supported": "#E69F00",
-    "contradicted": "#D55E00",
-    "unverifiable": "#999999",
-}
-"""One colour per verdict (Okabe & Ito, colour-blind safe), in the order of :data:`VERDICTS`."""
+VERDICT_COLOURS: dict[str, str] = {verdict: charts.style("verdict", verdict).colour for verdict in VERDICTS}
+"""One colour per verdict, the book's (:data:`spacerace.charts.STYLES`), in the order of :data:`VERDICTS`."""
 
 COLUMNS: dict[str, str] = {
     "claim_id": "claim",

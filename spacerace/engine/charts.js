@@ -44,18 +44,32 @@
     return element;
   }
 
-  // A single view wider than its box is drawn to the box's width (text keeps its size); layouts
-  // of several views keep theirs and scroll inside their own box.
-  function fitted(spec, room) {
+  // A single view wider than the column (a phone) is drawn again, its plot narrowed by exactly
+  // what overflowed: axis labels, legends and text keep their size. Layouts of several views, and
+  // views whose title alone is wider than the column, keep their size and scroll in their own box.
+  function narrowed(spec, overflow) {
     const single = !["hconcat", "vconcat", "concat", "facet", "repeat"].some((key) => key in spec);
-    if (!single || typeof spec.width !== "number" || !room || spec.width + 120 <= room) return spec;
-    return Object.assign({}, spec, { width: room, autosize: { type: "fit", contains: "padding" } });
+    if (!single || typeof spec.width !== "number" || overflow <= 1) return null;
+    const width = Math.max(120, Math.floor(spec.width - overflow - 2));
+    return width < spec.width ? Object.assign({}, spec, { width: width }) : null;
+  }
+
+  function draw(element, spec) {
+    const options = { actions: false, renderer: "svg" };
+    return window.vegaEmbed(element, spec, options).then((result) => {
+      const svg = element.querySelector("svg");
+      const room = element.parentElement ? element.parentElement.clientWidth : 0;
+      const smaller = svg && room ? narrowed(spec, svg.getBoundingClientRect().width - room) : null;
+      if (!smaller) return result;
+      result.finalize();
+      return window.vegaEmbed(element, smaller, options);
+    });
   }
 
   window.spaceraceChart = function (id, spec, plan) {
     const element = document.getElementById(id);
     if (!element) return;
-    window.vegaEmbed(element, fitted(spec, element.clientWidth), { actions: false, renderer: "svg" }).then(() => {
+    draw(element, spec).then(() => {
       const bar = document.createElement("div");
       bar.className = "spacerace-downloads";
       bar.setAttribute("role", "group");
