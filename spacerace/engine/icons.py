@@ -1,15 +1,17 @@
-"""The icons the book's pages show, as a small stylesheet instead of Font Awesome's 1.5 MB script.
+"""The icons the book's pages show, from a 10 KB font instead of Font Awesome's 1.5 MB script.
 
-pydata-sphinx-theme writes icons as ``<i class="fa-solid fa-bars">`` and loads Font Awesome's
-script, which draws every one of its 2,000 icons on request. The book shows about fifteen. This
-module reads those icons' outlines from the theme's own copy of Font Awesome (Font Awesome Free,
-icons CC BY 4.0) and writes a stylesheet that draws each as a mask in the text colour.
+pydata-sphinx-theme writes icons as ``<i class="fa-solid fa-bars">`` and draws admonition and
+link icons with CSS, all from Font Awesome: a script of every icon (1.5 MB, which the book's
+layout leaves out, see ``templates/layout.html``) or, without it, the theme's stylesheet and its
+full web font (156 KB). This module cuts from the theme's own copy of that font (Font Awesome Free,
+font SIL OFL 1.1, icons CC BY 4.0) the few dozen glyphs the theme's stylesheet can show, and makes
+the stylesheet use that small font instead.
 """
 
 from __future__ import annotations
 
+import io
 import re
-import urllib.parse
 from importlib import resources
 from pathlib import Path
 
@@ -17,53 +19,69 @@ from .files import write_if_changed
 
 ICONS = (
     "magnifying-glass", "bars", "list", "outdent", "arrow-up", "angle-right", "angle-left", "angle-down",
-    "chevron-right", "chevron-down", "sun", "moon", "circle-half-stroke", "expand", "compress", "download",
-    "file", "file-pdf", "file-code", "xmark", "copy", "check", "link", "ellipsis", "square-github", "github",
+    "chevron-right", "chevron-down", "chevron-up", "sun", "moon", "circle-half-stroke", "expand", "compress",
+    "download", "file", "file-pdf", "file-code", "file-arrow-down", "xmark", "copy", "check", "link", "ellipsis",
 )
-"""Every icon the theme and the book can show on a page (toolbar, navigation, search, theme switch)."""
+"""The icons the theme writes into pages as ``fa-NAME`` classes (toolbar, navigation, search,
+colour modes). The icons its stylesheet draws itself (admonitions, links) are found in it."""
 
+FONT_FILE = "spacerace-icons.woff"
 STYLESHEET = "spacerace-icons.css"
 
-_ICON = re.compile(r'(?:"([a-z0-9-]+)"|\b([a-z][a-z0-9]*)):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","(M[^"]+)"\]')
+_THEME = ("theme", "pydata_sphinx_theme", "static")
 
 
-def theme_icons() -> dict[str, tuple[int, int, str]]:
-    """Width, height and SVG path of every icon in the theme's Font Awesome. The script defines the
-    brands, then the regular (outlined) and last the solid style, which the theme's pages use: the
-    last definition of a name wins."""
-    script = resources.files("pydata_sphinx_theme") / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
-    found: dict[str, tuple[int, int, str]] = {}
-    for quoted, bare, width, height, path in _ICON.findall(script.read_text(encoding="utf-8")):
-        found[quoted or bare] = (int(width), int(height), path)
-    return found
+def _theme_file(*parts: str):
+    return resources.files("pydata_sphinx_theme").joinpath(*_THEME, *parts)
 
 
-def icons_css(names: tuple[str, ...] = ICONS) -> str:
-    """A stylesheet that draws each icon of ``names`` where the theme writes its Font Awesome class."""
-    icons = theme_icons()
-    rules = [
-        "/* Icons from Font Awesome Free 6 (icons CC BY 4.0, fontawesome.com/license/free), as masks. */",
-        # No specificity of its own: the theme's rules that hide an icon (the colour-mode switch
-        # shows one of three) still win.
-        ":where(.fa-solid, .fas, .fa-regular, .far, .fa-brands, .fab) {"
-        " display: inline-block; width: 1em; height: 1em; vertical-align: -0.125em; background-color: currentColor;"
-        " -webkit-mask: var(--icon) center / contain no-repeat; mask: var(--icon) center / contain no-repeat; }",
-        "html[data-mode=auto] .theme-switch-button .theme-switch[data-mode=auto],"
-        " html[data-mode=dark] .theme-switch-button .theme-switch[data-mode=dark],"
-        " html[data-mode=light] .theme-switch-button .theme-switch[data-mode=light] { display: inline-block; }",
-        ".fa-lg { font-size: 1.25em; line-height: .05em; vertical-align: -0.075em; }",
-    ]
+def _character(value: str) -> int:
+    """A CSS ``content`` string (a literal character or an escape such as ``\\f0c9``) as a code point."""
+    return int(value[1:], 16) if value.startswith("\\") else ord(value[0])
+
+
+def used_code_points(stylesheet: str, names: tuple[str, ...] = ICONS) -> set[int]:
+    """The code points of the icons ``names`` and of every icon the stylesheet names in a
+    ``--pst-icon-*`` variable (admonitions, external links, downloads ...)."""
+    points = {_character(v) for v in re.findall(r'--pst-icon-[a-z-]+:"([^"]+)"', stylesheet)}
     for name in names:
-        if name not in icons:
-            continue
-        width, height, path = icons[name]
-        svg = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
-        rules.append(f'.fa-{name} {{ --icon: url("data:image/svg+xml,{urllib.parse.quote(svg, safe=" /=:,.-")}"); }}')
-    return "\n".join(rules) + "\n"
+        found = re.search(r"\.fa-" + re.escape(name) + r':before\{content:"([^"]+)"\}', stylesheet)
+        if found is None:
+            found = re.search(r"\.fa-" + re.escape(name) + r':before,[^{]*\{content:"([^"]+)"\}', stylesheet)
+        if found:
+            points.add(_character(found[1]))
+    return points
 
 
-def write_icons(static_dir: Path) -> Path:
-    """Write :func:`icons_css` into a site's static folder (only when its content changed)."""
-    target = Path(static_dir) / STYLESHEET
-    write_if_changed(target, icons_css().encode("utf-8"))
-    return target
+def icon_font(points: set[int]) -> bytes:
+    """The theme's solid Font Awesome cut down to ``points``, as WOFF (zlib: no Brotli needed)."""
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = []
+    options.name_IDs = ["*"]  # keeps the font's own licence and copyright notices
+    font = subset.load_font(io.BytesIO(_theme_file("vendor", "fontawesome", "webfonts", "fa-solid-900.ttf").read_bytes()), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(points))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    subset.save_font(font, out, options)
+    return out.getvalue()
+
+
+def icons_css() -> str:
+    """Point the theme's Font Awesome family (solid, weight 900) at the small font. A later
+    ``@font-face`` with the same family and weight replaces the theme's."""
+    return (
+        "/* Font Awesome Free 6 (font SIL OFL 1.1, icons CC BY 4.0): the glyphs the book's pages show. */\n"
+        '@font-face { font-family: "Font Awesome 6 Free"; font-style: normal; font-weight: 900; font-display: block;'
+        f' src: url("{FONT_FILE}") format("woff"); }}\n'
+    )
+
+
+def write_icons(static_dir: Path) -> None:
+    """Write the small font and its stylesheet into a site's static folder (only when changed)."""
+    stylesheet = _theme_file("styles", "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    write_if_changed(Path(static_dir) / FONT_FILE, icon_font(used_code_points(stylesheet)))
+    write_if_changed(Path(static_dir) / STYLESHEET, icons_css().encode("utf-8"))
