@@ -4,8 +4,8 @@ Prints, for our pipeline (``python -m spacerace build``) and for plain ``jupyter
 ``execute_notebooks: cache`` on the same notebooks and data, the min and median over several runs
 of: a clean build, a rebuild with nothing changed, a rebuild after one CSV changed, and a rebuild
 after one code cell changed; which chapters each re-executed; the ratios ours/theirs; how the clean
-build grows with the number of chapters; the cores it used; the kernel shutdown stall; and the
-weight of every page.
+build grows with the number of chapters; the cores it used; the kernel shutdown stall; the
+weight of every page; and what a reader on a phone waits for (benchmarks/reader.py).
 
     python benchmarks/bench.py [--runs 3] [--skip-plain] [--skip-scaling]
 
@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spacerace.engine.chapters import chapters  # noqa: E402
 from projects import build_copy, copy_project  # noqa: E402 (tests/projects.py)
@@ -227,6 +228,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-plain", action="store_true", help="do not build with plain jupyter-book")
     parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-reader", action="store_true", help="do not load the pages on a throttled phone profile")
     parser.add_argument("--only-extras", action="store_true", help="only scaling, kernel stall and page weight")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="spacerace-bench-"))
@@ -282,6 +284,10 @@ def extras(args: argparse.Namespace, root: Path) -> None:
     for page, size in pages:
         print(f"  {size / 1024:8.0f} KB  {page}")
     print(f"  shared, loaded once: Vega bundle {bundle / 1024:.0f} KB; everything the pages load from _static (theme, scripts, styles, fonts, bundle included) {static / 1024:.0f} KB")
+    if not args.skip_reader:
+        import reader
+
+        reader.report(reader.measure(project / "_build" / "html", args.runs))
     shutil.rmtree(root, ignore_errors=True)
 
 
