@@ -39,12 +39,8 @@ FIRSTS_WITHOUT_SECOND_SOURCE = {
 #: still has only one source read. Written out by hand so that the list can only shrink: a row
 #: given a second source must leave it, and no new first may join it.
 NATIONAL_FIRSTS_WITHOUT_SECOND_SOURCE = {
-    "irn-omid", "nzl-electron-2018", "prk-kms-3-2", "prk-kms-3-2-sat", "rus-glonass-full", "sun-buran",
-    "sun-luna-16", "sun-mars-2-orbit", "sun-mars-3-lander", "sun-vega-1-halley", "sun-venera-4",
-    "usa-apollo-15-lrv", "usa-explorer-1", "usa-friendship-7", "usa-galileo-gaspra",
-    "usa-gemini-4-eva", "usa-ice-giacobini-zinner", "usa-im-1-odysseus", "usa-jupiter-c-explorer-1",
-    "usa-lunar-orbiter-1", "usa-oao", "usa-osiris-rex", "usa-pioneer-4", "usa-ranger-7", "usa-skylab",
-    "usa-surveyor-1", "usa-transit",
+    "sun-mars-3-lander", "sun-venera-4", "usa-galileo-gaspra", "usa-ice-giacobini-zinner",
+    "usa-lunar-orbiter-1", "usa-oao", "usa-transit",
 }
 #: Hosts of copies of Wikipedia (and Wikipedia itself): never a second source.
 MIRROR_HOSTS = re.compile(
