@@ -13,7 +13,7 @@ BUILD_DIR ?= $(if $(PARAMS),_build/variants/$(basename $(notdir $(PARAMS))),_bui
 book: $(STAMP)  ## validate the data, execute the chapters, build and publish the HTML
 	$(PY) -m spacerace build --build-dir $(BUILD_DIR) $(if $(PARAMS),--params $(PARAMS))
 
-test: $(STAMP) browser axe  ## run the whole test suite
+test: $(STAMP) $(LAB_STAMP) browser axe  ## run the whole test suite
 	$(PY) -m pytest
 
 serve: $(STAMP)  ## preview the built site on http://127.0.0.1:8000/
@@ -26,8 +26,8 @@ CHAPTER ?= costs
 handout: $(STAMP) browser  ## one built chapter as a PDF handout: make handout CHAPTER=costs
 	$(PY) -m spacerace handout $(CHAPTER) --build-dir $(BUILD_DIR)
 
-lab: $(STAMP)  ## open the chapters in JupyterLab with the book's environment
-	$(VENV)/bin/jupyter lab --notebook-dir=book $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+lab: $(LAB_STAMP)  ## open the chapters in JupyterLab, in the book's packages plus JupyterLab (.venv-lab)
+	$(LAB)/bin/jupyter lab --notebook-dir=book $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP)  ## print build times, cache behaviour and page weights
 	$(PY) benchmarks/bench.py
@@ -46,6 +46,16 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	$(PY) -m pip check
 	touch $(STAMP)
+
+# JupyterLab gets an environment of its own (the book's packages plus the dev extra): its
+# dependencies make `import altair` 0.7 s slower (jsonschema's rfc3987-syntax), in every chapter.
+LAB       := .venv-lab
+LAB_STAMP := $(LAB)/.installed
+$(LAB_STAMP): requirements-lab.txt pyproject.toml
+	test -x $(LAB)/bin/python || $(PYTHON) -m venv $(LAB)
+	$(LAB)/bin/python -m pip install --quiet -r requirements-lab.txt
+	$(LAB)/bin/python -m pip install --quiet --no-deps -e .
+	touch $(LAB_STAMP)
 
 # Debian's Chromium for the browser tests, installed only when missing.
 browser:

@@ -11,7 +11,6 @@ import os
 import secrets
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,6 +22,10 @@ from browsing import chromium  # noqa: F401  (chromium is a fixture)
 from projects import copy_project
 
 from spacerace.engine.chapters import chapters
+from spacerace.paths import ROOT
+
+LAB_PYTHON = ROOT / ".venv-lab" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+"""JupyterLab's own environment (the book's packages plus JupyterLab), made by `make lab` and `make test`."""
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +42,8 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """JupyterLab serving a copy of the project; yields its address with the token."""
+    if not LAB_PYTHON.exists():
+        pytest.fail(f"{LAB_PYTHON} is missing: `make test` (or `make lab`) installs JupyterLab's environment")
     project = copy_project(tmp_path_factory.mktemp("lab") / "book")
     port, token = free_port(), secrets.token_hex(16)
     # JupyterLab 4 renders only the cells in view; draw them all, so every chart can be looked for.
@@ -46,7 +51,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     command = [
-        sys.executable, "-m", "jupyterlab", f"--LabApp.user_settings_dir={settings}", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+        str(LAB_PYTHON), "-m", "jupyterlab", f"--LabApp.user_settings_dir={settings}", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={project}", "--LabApp.expose_app_in_browser=True",
     ]
     if getattr(os, "geteuid", lambda: 1)() == 0:  # CI and these machines run as root
