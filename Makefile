@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+LAB    := .venv-lab
+LAB_STAMP := $(LAB)/.installed
 PARAMS ?=
 BUILD_DIR ?= $(if $(PARAMS),_build/variants/$(basename $(notdir $(PARAMS))),_build)
 
@@ -49,8 +51,6 @@ $(STAMP): requirements.txt pyproject.toml
 
 # JupyterLab gets an environment of its own (the book's packages plus the dev extra): its
 # dependencies make `import altair` 0.7 s slower (jsonschema's rfc3987-syntax), in every chapter.
-LAB       := .venv-lab
-LAB_STAMP := $(LAB)/.installed
 $(LAB_STAMP): requirements-lab.txt pyproject.toml
 	test -x $(LAB)/bin/python || $(PYTHON) -m venv $(LAB)
 	$(LAB)/bin/python -m pip install --quiet -r requirements-lab.txt
