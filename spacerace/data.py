@@ -540,9 +540,62 @@ def _no_future_dates(column: str) -> Rule:
     return check
 
 
+def _estimates_name_their_author(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+    """space_budgets: an estimate names who made it (estimated_by); an official figure names no one."""
+    if not {"status", "estimated_by"} <= set(rows.columns):
+        return
+    for index, row in rows.iterrows():
+        author = row["estimated_by"].strip()
+        if row["status"] == "estimate" and not author:
+            yield Issue(shown, "estimate-author", "an estimate must name who made it in estimated_by (e.g. OECD, Euroconsult)", row=int(index) + 1, column="estimated_by", value=row["estimated_by"])
+        elif row["status"] == "official" and author:
+            yield Issue(shown, "estimate-author", "an official figure has no estimated_by: leave it empty, or set status to estimate", row=int(index) + 1, column="estimated_by", value=author)
+
+
+def _attempts_add_up(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+    """attempts = successes + failures (cells that are not whole numbers are left to the schema)."""
+    if not {"attempts", "successes", "failures"} <= set(rows.columns):
+        return
+    numbers = rows[["attempts", "successes", "failures"]].apply(pd.to_numeric, errors="coerce")
+    wrong = numbers.notna().all(axis=1) & (numbers["attempts"] != numbers["successes"] + numbers["failures"])
+    for index in rows.index[wrong]:
+        yield Issue(
+            shown,
+            "attempts-sum",
+            f"attempts must equal successes + failures ({rows.at[index, 'successes']} + {rows.at[index, 'failures']})",
+            row=int(index) + 1,
+            column="attempts",
+            value=rows.at[index, "attempts"],
+        )
+
+
+def _flights_in_order(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+    """A vehicle's flights are numbered 1, 2, 3... without gaps, in date order."""
+    if not {"vehicle", "flight_number", "date"} <= set(rows.columns):
+        return
+    frame = pd.DataFrame(
+        {
+            "vehicle": rows["vehicle"],
+            "n": pd.to_numeric(rows["flight_number"], errors="coerce"),
+            "date": pd.to_datetime(rows["date"], format="%Y-%m-%d", errors="coerce"),
+        }
+    ).dropna()  # cells that are not numbers or dates are left to the schema
+    frame = frame.sort_values(["vehicle", "n"], kind="stable")
+    expected = frame.groupby("vehicle").cumcount() + 1
+    gap = frame["n"] != expected
+    earlier = frame.groupby("vehicle")["date"].diff().dt.days < 0
+    for index in frame.index[gap & ~gap.groupby(frame["vehicle"]).shift(fill_value=False)]:
+        yield Issue(shown, "flight-order", f"flights of {rows.at[index, 'vehicle']!r} must be numbered 1, 2, 3... without gaps (expected {expected[index]})", row=int(index) + 1, column="flight_number", value=rows.at[index, "flight_number"])
+    for index in frame.index[earlier & ~gap]:
+        yield Issue(shown, "flight-order", f"flight {rows.at[index, 'flight_number']} of {rows.at[index, 'vehicle']!r} is dated before the flight numbered before it", row=int(index) + 1, column="date", value=rows.at[index, "date"])
+
+
 TABLE_RULES: dict[str, list[Rule]] = {
     "milestones": [_no_future_achievements],
     "memberships": [_no_future_dates("date")],
+    "launch_outcomes": [_attempts_add_up],
+    "launcher_debuts": [_flights_in_order, _no_future_dates("date")],
+    "space_budgets": [_estimates_name_their_author],
 }
 """Rules that only one dataset has."""
 
@@ -562,6 +615,8 @@ def check_cross_references(overrides: Mapping[str, Path]) -> list[Issue]:
             issues += _foreign_key_issues(shown[name], frames[name], key, frames)
     if {"mission_costs", "cpi", "exchange_rates"} <= names:
         issues += _coverage_issues(shown["mission_costs"], frames["mission_costs"], frames["cpi"], frames["exchange_rates"])
+    if {"space_budgets", "cpi"} <= names:
+        issues += _budget_currency_issues(shown["space_budgets"], frames["space_budgets"], frames["cpi"])
     return issues
 
 
@@ -602,6 +657,18 @@ def _coverage_issues(shown: str, costs: pd.DataFrame, cpi: pd.DataFrame, fx: pd.
         elif (currency, year) not in prices or (currency, year) not in rates:
             issues.append(Issue(shown, "year-coverage", f"the economic series do not cover {currency} in this year", row=int(index) + 1, column="price_year", value=year))
     return issues
+
+
+def _budget_currency_issues(shown: str, budgets: pd.DataFrame, cpi: pd.DataFrame) -> list[Issue]:
+    """space_budgets: every currency must have a price index (a year outside it is listed by the
+    chapter, not refused: budgets run later than the price series)."""
+    known = set(cpi["currency"])
+    listed = ", ".join(sorted(known))
+    return [
+        Issue(shown, "currency-coverage", f"the economic series have no price index for this currency (data/cpi.csv has {listed})", row=int(index) + 1, column="currency", value=currency)
+        for index, currency in budgets["currency"].items()
+        if currency not in known
+    ]
 
 
 # --------------------------------------------------------------------------- describing the package
