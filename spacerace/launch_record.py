@@ -1,0 +1,275 @@
+"""The launch record: whose rockets work, who launches commercially, what each country puts up.
+
+The helpers of the chapter ``book/launches/launches.ipynb``. They read the tidy tables of the data
+package (``launches``, ``launch_outcomes``, ``launcher_debuts``, ``registered_objects``,
+``constellation_payloads``, ``asat_tests``) as :func:`spacerace.data.load` returns them and return
+small frames ready to chart: the chapter aggregates before it draws.
+
+Success rates come with a 95% Wilson score interval (:func:`wilson_interval`): a country that
+launched twice in a decade and succeeded twice has a rate of 100%, but an interval from about
+34% to 100%. The Soviet Union and Russia count as one lineage (``SUN`` becomes ``RUS``), as in the
+timelines chapter.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .countries import actor_name
+from .timelines import LINEAGES, MAIN_ACTORS, actor_label
+
+__all__ = [
+    "DEFAULT_COUNTRIES",
+    "Z_95",
+    "OUTCOME_STYLES",
+    "OPERATOR_STYLES",
+    "PAYLOAD_STYLES",
+    "check_selection",
+    "wilson_interval",
+    "lineage",
+    "drop_starship",
+    "period_label",
+    "success_by_decade",
+    "latest_rates",
+    "debut_flights",
+    "debut_numbers",
+    "by_year",
+    "share_of",
+    "registered_series",
+    "registered_totals",
+    "constellation_series",
+    "asat_display",
+]
+
+DEFAULT_COUNTRIES: tuple[str, ...] = MAIN_ACTORS
+"""The main launching actors the chapter shows when ``countries`` is empty (as the timelines chapter)."""
+
+Z_95: float = 1.959963984540054
+"""The normal quantile of a two-sided 95% interval."""
+
+OUTCOME_STYLES: dict[str, tuple[str, str]] = {"success": ("#009E73", "circle"), "failure": ("#D55E00", "cross")}
+"""Colour and symbol of a flight's outcome (the book's green and vermillion; 3:1 or more on white)."""
+
+OPERATOR_STYLES: dict[str, str] = {"government": "#0072B2", "commercial": "#B97A00"}
+"""Colour of the launching organisation's class (the book's blue and darkened orange)."""
+
+PAYLOAD_STYLES: dict[str, str] = {
+    "civil": "#009E73", "military": "#882255", "commercial": "#B97A00", "mixed": "#7A5195", "unknown": "#9a9a9a",
+}
+"""Colour of a launch's payload use (green, wine, orange, purple; grey for unknown)."""
+
+STARSHIP = "Starship"
+"""The ``vehicle_family`` of SpaceX's Starship test flights (GCAT lists them as orbital attempts)."""
+
+
+def check_selection(countries: Iterable[str], first_year: int, last_year: int, min_attempts: int = 1) -> list[str]:
+    """Check the chapter's parameters and return the actor codes to show, in order.
+
+    ``SUN`` becomes ``RUS`` (one lineage); an empty list means :data:`DEFAULT_COUNTRIES`. Raises
+    :class:`ValueError` naming the bad value: an unknown code, years in the wrong order or outside
+    1957-2100, a ``min_attempts`` under 1.
+    """
+    codes = list(dict.fromkeys(LINEAGES.get(c, c) for c in countries)) or list(DEFAULT_COUNTRIES)
+    unknown = [c for c in codes if actor_name(c) is None]
+    if unknown:
+        raise ValueError(f"unknown country codes {unknown}; use ISO 3166-1 alpha-3 codes (e.g. IND), SUN or ESA")
+    if not 1957 <= first_year <= last_year <= 2100:
+        raise ValueError(f"first_year ({first_year}) and last_year ({last_year}) must satisfy 1957 <= first_year <= last_year")
+    if min_attempts < 1:
+        raise ValueError(f"min_attempts must be 1 or more, got {min_attempts}")
+    return codes
+
+
+def wilson_interval(successes, attempts, z: float = Z_95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval of a success rate (Wilson 1927; Brown, Cai & DasGupta 2001).
+
+    For ``k`` successes in ``n`` attempts, with ``p = k / n``::
+
+        centre = (p + z²/2n) / (1 + z²/n)
+        half   = z * sqrt(p(1 - p)/n + z²/4n²) / (1 + z²/n)
+
+    It stays inside [0, 1] and is wide when ``n`` is small (0 of 1 gives 0 to 0.79; 8 of 10 gives
+    0.49 to 0.94). Works on scalars and arrays; ``n = 0`` gives NaN.
+    """
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(attempts, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        denominator = 1 + z**2 / n
+        centre = (p + z**2 / (2 * n)) / denominator
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denominator
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+def lineage(frame: pd.DataFrame, column: str = "country") -> pd.DataFrame:
+    """A copy of ``frame`` with the Soviet Union counted as Russia (``SUN`` -> ``RUS``)."""
+    return frame.assign(**{column: frame[column].replace(LINEAGES)})
+
+
+def drop_starship(outcomes: pd.DataFrame, include_starship_tests: bool) -> pd.DataFrame:
+    """``launch_outcomes`` without the Starship test flights, unless they are to count."""
+    if include_starship_tests:
+        return outcomes
+    return outcomes[outcomes["vehicle_family"] != STARSHIP]
+
+
+def period_label(decade: int, first_year: int, last_year: int) -> str:
+    """``"1990s"`` for a whole decade; the years themselves when the window cuts it (``"2020-2024"``)."""
+    start, end = max(decade, first_year), min(decade + 9, last_year)
+    return f"{decade}s" if (start, end) == (decade, decade + 9) else (f"{start}" if start == end else f"{start}–{end}")
+
+
+def success_by_decade(launches: pd.DataFrame, countries: list[str], first_year: int, last_year: int, min_attempts: int = 1) -> pd.DataFrame:
+    """Attempts, successes, the success rate and its 95% Wilson interval per country and decade.
+
+    ``launches`` has ``year, country, attempts, successes`` (``launches`` or ``launch_outcomes``).
+    Returns ``country, name, decade, period, attempts, successes, failures, rate, low, high,
+    shown`` (``shown``: at least ``min_attempts`` attempts), countries in the order given, only
+    decades in which the country attempted a launch.
+    """
+    rows = lineage(launches)
+    rows = rows[rows["country"].isin(countries) & rows["year"].between(first_year, last_year)]
+    out = (
+        rows.assign(decade=rows["year"].astype(int) // 10 * 10)
+        .groupby(["country", "decade"], as_index=False)[["attempts", "successes"]].sum()
+    )
+    out = out[out["attempts"] > 0].astype({"attempts": int, "successes": int})
+    out["failures"] = out["attempts"] - out["successes"]
+    out["rate"] = out["successes"] / out["attempts"]
+    out["low"], out["high"] = wilson_interval(out["successes"], out["attempts"])
+    out["shown"] = out["attempts"] >= min_attempts
+    out["period"] = [period_label(d, first_year, last_year) for d in out["decade"]]
+    out["name"] = out["country"].map(actor_label)
+    out["order"] = out["country"].map({c: i for i, c in enumerate(countries)})
+    columns = ["country", "name", "decade", "period", "attempts", "successes", "failures", "rate", "low", "high", "shown"]
+    return out.sort_values(["order", "decade"])[columns].reset_index(drop=True)
+
+
+def latest_rates(rates: pd.DataFrame) -> str:
+    """One clause per country for its latest period in :func:`success_by_decade` rows:
+    ``"China 96% (93-98%) of 294 attempts in 2020-2024"``, joined with semicolons."""
+    latest = rates.groupby("country", sort=False).tail(1)
+    return "; ".join(
+        f"{r.name} {100 * r.rate:.0f}% ({100 * r.low:.0f}–{100 * r.high:.0f}%) of {r.attempts:,} attempts in {r.period}"
+        for r in latest.itertuples()
+    )
+
+
+def debut_flights(debuts: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
+    """The first flights of the launch vehicles of ``countries`` that first flew in the window.
+
+    Adds ``first_date`` (the vehicle's first flight), ``label`` (``"H3 (JPN)"``) and ``name``;
+    rows sorted by country (in the order given), then first flight, then flight number.
+    """
+    rows = lineage(debuts)
+    rows = rows[rows["country"].isin(countries)].copy()
+    rows["date"] = pd.to_datetime(rows["date"])
+    rows["first_date"] = rows.groupby("vehicle")["date"].transform("min")
+    rows = rows[rows["first_date"].dt.year.between(first_year, last_year)]
+    rows["name"] = rows["country"].map(actor_label)
+    rows["label"] = rows["vehicle"] + " (" + rows["country"] + ")"
+    rows["order"] = rows["country"].map({c: i for i, c in enumerate(countries)})
+    return rows.sort_values(["order", "first_date", "vehicle", "flight_number"]).drop(columns="order").reset_index(drop=True)
+
+
+def debut_numbers(flights: pd.DataFrame) -> dict[str, float | int]:
+    """How new launchers fared: vehicles, first flights that succeeded, success rate of flight 1 and
+    of flights 2 to 5 (each with its Wilson interval), from :func:`debut_flights` rows."""
+    ok = flights["outcome"] == "success"
+    first, later = flights["flight_number"] == 1, flights["flight_number"] > 1
+    numbers: dict[str, float | int] = {
+        "n_vehicles": int(flights["vehicle"].nunique()),
+        "n_first_flights": int(first.sum()),
+        "n_first_ok": int((first & ok).sum()),
+        "n_later_flights": int(later.sum()),
+        "n_later_ok": int((later & ok).sum()),
+    }
+    for key, flights_, ok_ in (("first", "n_first_flights", "n_first_ok"), ("later", "n_later_flights", "n_later_ok")):
+        n, k = numbers[flights_], numbers[ok_]
+        low, high = wilson_interval(k, n)
+        numbers[f"{key}_rate"] = 100 * k / n if n else math.nan
+        numbers[f"{key}_low"], numbers[f"{key}_high"] = 100 * float(low), 100 * float(high)
+    return numbers
+
+
+def by_year(outcomes: pd.DataFrame, countries: list[str], first_year: int, last_year: int, column: str) -> pd.DataFrame:
+    """Launch attempts per country, year and ``column`` (``operator`` or ``payload_use``), for charts.
+
+    Returns ``country, name, year, <column>, attempts``, only rows with attempts (stacked bars
+    need no zeros), countries in the order given.
+    """
+    rows = lineage(outcomes)
+    rows = rows[rows["country"].isin(countries) & rows["year"].between(first_year, last_year)]
+    out = rows.groupby(["country", "year", column], as_index=False)["attempts"].sum()
+    out = out[out["attempts"] > 0].astype({"attempts": int, "year": int})
+    out["name"] = out["country"].map(actor_label)
+    out["order"] = out["country"].map({c: i for i, c in enumerate(countries)})
+    return out.sort_values(["order", "year", column])[["country", "name", "year", column, "attempts"]].reset_index(drop=True)
+
+
+def share_of(counts: pd.DataFrame, column: str, value: str, years: tuple[int, int]) -> pd.Series:
+    """Per country, the percentage of attempts in ``years`` (inclusive) whose ``column`` is ``value``
+    (from :func:`by_year` rows); countries without attempts in those years are left out."""
+    rows = counts[counts["year"].between(*years)]
+    total = rows.groupby("country")["attempts"].sum()
+    part = rows[rows[column] == value].groupby("country")["attempts"].sum().reindex(total.index, fill_value=0)
+    return (100 * part / total)[total > 0]
+
+
+def registered_series(objects: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
+    """Objects registered with the UN per year for ``countries`` (``code``; ``SUN`` and ``RUS`` as one
+    lineage), with ``name``; years with no object are left out (a log scale has no zero)."""
+    rows = objects[(objects["kind"] != "world") & objects["code"].notna()].rename(columns={"code": "country"})
+    rows = lineage(rows)
+    rows = rows[rows["country"].isin(countries) & rows["year"].between(first_year, last_year)]
+    out = rows.groupby(["country", "year"], as_index=False)["objects"].sum()
+    out = out[out["objects"] > 0].astype({"objects": int, "year": int})
+    out["name"] = out["country"].map(actor_label)
+    return out.reset_index(drop=True)
+
+
+def registered_totals(objects: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
+    """Objects registered in the window per country, with the world total and each country's share.
+
+    The world total is the ``kind == "world"`` row when the table has one, else the sum of all rows.
+    Returns ``country, name, objects, share`` (share in percent), largest first.
+    """
+    window = objects[objects["year"].between(first_year, last_year)]
+    world_rows = window[window["kind"] == "world"]
+    world = int(world_rows["objects"].sum()) if len(world_rows) else int(window["objects"].sum())
+    series = registered_series(objects, countries, first_year, last_year)
+    out = series.groupby(["country", "name"], as_index=False)["objects"].sum()
+    out["share"] = 100 * out["objects"] / world if world else math.nan
+    return out.sort_values("objects", ascending=False).reset_index(drop=True)
+
+
+def constellation_series(constellations: pd.DataFrame, first_year: int, last_year: int, keep: int = 4) -> pd.DataFrame:
+    """Payloads launched per year for the ``keep`` largest constellations of the window; the others
+    pooled as ``"other constellations"``. Returns ``constellation, year, payloads`` (no zeros)."""
+    rows = constellations[constellations["year"].between(first_year, last_year)]
+    largest = rows.groupby("constellation")["payloads"].sum().sort_values(ascending=False).index[:keep]
+    named = rows["constellation"].where(rows["constellation"].isin(largest), "other constellations")
+    out = rows.assign(constellation=named).groupby(["constellation", "year"], as_index=False)["payloads"].sum()
+    out = out[out["payloads"] > 0].astype({"payloads": int, "year": int})
+    order = {c: i for i, c in enumerate([*largest, "other constellations"])}
+    return out.sort_values(["constellation", "year"], key=lambda s: s.map(order) if s.name == "constellation" else s).reset_index(drop=True)
+
+
+def asat_display(tests: pd.DataFrame) -> pd.DataFrame:
+    """The anti-satellite tests as the chapter's table: readable column names, the country named,
+    debris figures as whole numbers (blank where no source gives one)."""
+    out = pd.DataFrame({
+        "date": pd.to_datetime(tests["date"]).dt.strftime("%Y-%m-%d"),
+        "country": tests["country"].map(lambda c: {"RUS": "Russia"}.get(c) or actor_label(c)),
+        "interceptor": tests["interceptor"],
+        "target": tests["target"],
+        "altitude (km)": tests["altitude_km"],
+        "debris catalogued": tests["debris_catalogued"],
+        "still in orbit": tests["debris_in_orbit"],
+        "as of": pd.to_datetime(tests["debris_as_of"]).dt.strftime("%Y-%m-%d"),
+    })
+    return out.sort_values("date").reset_index(drop=True)

@@ -1,0 +1,225 @@
+"""Unit tests for spacerace.launch_record, the helpers of the launch record chapter.
+
+Every expected value is worked out by hand in the comments, on small made-up tables with the
+agreed columns of the data package.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from spacerace import launch_record as lr
+
+
+# --------------------------------------------------------------------------- selection and interval
+
+
+def test_check_selection_defaults_lineage_and_errors() -> None:
+    assert lr.check_selection([], 1957, 2024) == list(lr.DEFAULT_COUNTRIES)
+    assert lr.check_selection(["SUN", "RUS", "IND"], 2000, 2024) == ["RUS", "IND"]  # one lineage, order kept
+    with pytest.raises(ValueError, match="XXX"):
+        lr.check_selection(["XXX"], 2000, 2024)
+    with pytest.raises(ValueError, match="first_year"):
+        lr.check_selection([], 2024, 2000)
+    with pytest.raises(ValueError, match="min_attempts"):
+        lr.check_selection([], 2000, 2024, min_attempts=0)
+
+
+def test_wilson_interval_hand_worked() -> None:
+    # 0 of 1: z² = 3.8415, 1 + z² = 4.8415; centre = half = (z²/2) / 4.8415 = 0.3967 -> [0, 0.7935].
+    low, high = lr.wilson_interval(0, 1)
+    assert float(low) == pytest.approx(0.0, abs=1e-12) and float(high) == pytest.approx(0.7935, abs=1e-4)
+    # 8 of 10: denominator 1.38415; centre (0.8 + 0.19207) / 1.38415 = 0.71674;
+    # half = 1.96 * sqrt(0.016 + 0.0096037) / 1.38415 = 0.22658 -> [0.4902, 0.9433].
+    low, high = lr.wilson_interval(8, 10)
+    assert (float(low), float(high)) == pytest.approx((0.4902, 0.9433), abs=1e-4)
+    # 2 of 2: centre (1 + 0.96) / 2.92 = 0.6712, half = 1.96 * sqrt(0.24010) / 2.92 = 0.3289 -> [0.3424, 1].
+    low, high = lr.wilson_interval(2, 2)
+    assert (float(low), float(high)) == pytest.approx((0.3424, 1.0), abs=1e-4)
+    # arrays, and n = 0 is undefined rather than an error
+    low, high = lr.wilson_interval(np.array([5, 0]), np.array([10, 0]))
+    assert low[0] == pytest.approx(1 - high[0]) and math.isnan(low[1]) and math.isnan(high[1])
+
+
+def test_period_label() -> None:
+    assert lr.period_label(1990, 1957, 2024) == "1990s"
+    assert lr.period_label(2020, 1957, 2024) == "2020–2024"
+    assert lr.period_label(1950, 1957, 2024) == "1957–1959"
+    assert lr.period_label(2000, 2005, 2005) == "2005"
+
+
+# --------------------------------------------------------------------------- success rates
+
+
+@pytest.fixture
+def launches() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [1989, 1991, 1992, 1995, 2021, 2024, 2024, 1999],
+            "country": ["SUN", "SUN", "RUS", "RUS", "IND", "IND", "USA", "JPN"],
+            "attempts": [10, 8, 4, 2, 2, 3, 0, 1],
+            "successes": [9, 8, 3, 2, 1, 3, 0, 0],
+        }
+    )
+
+
+def test_success_by_decade_sums_lineage_and_cuts_the_window(launches: pd.DataFrame) -> None:
+    out = lr.success_by_decade(launches, ["IND", "RUS", "USA"], 1957, 2024, min_attempts=5)
+    # RUS 1980s: SUN 1989 10/9. RUS 1990s: SUN 1991 8/8 + RUS 1992 4/3 + RUS 1995 2/2 = 14/13.
+    # IND 2020s: 2/1 + 3/3 = 5/4. USA: 0 attempts, no row. JPN not chosen.
+    assert out[["country", "period", "attempts", "successes", "failures"]].values.tolist() == [
+        ["IND", "2020–2024", 5, 4, 1],
+        ["RUS", "1980s", 10, 9, 1],
+        ["RUS", "1990s", 14, 13, 1],
+    ]
+    assert out["rate"].tolist() == pytest.approx([0.8, 0.9, 13 / 14])
+    assert out["shown"].tolist() == [True, True, True]
+    assert out["name"].tolist()[1] == "USSR / Russia"
+    assert (out["low"] <= out["rate"]).all() and (out["rate"] <= out["high"]).all()
+    # IND 4/5: Wilson 0.376-0.964; RUS 1990s 13/14: 0.685-0.987 (latest period of each country).
+    assert lr.latest_rates(out) == "India 80% (38–96%) of 5 attempts in 2020–2024; USSR / Russia 93% (69–99%) of 14 attempts in 1990s"
+    few = lr.success_by_decade(launches, ["IND"], 2021, 2021, min_attempts=5)
+    assert few[["period", "attempts", "shown"]].values.tolist() == [["2021", 2, False]]
+
+
+# --------------------------------------------------------------------------- first flights
+
+
+@pytest.fixture
+def debuts() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "vehicle": ["H3", "H3", "H3", "SSLV", "SSLV", "Nuri", "Nuri", "Angara"],
+            "vehicle_family": ["H3", "H3", "H3", "SSLV", "SSLV", "Nuri", "Nuri", "Angara"],
+            "country": ["JPN", "JPN", "JPN", "IND", "IND", "KOR", "KOR", "RUS"],
+            "operator": ["government"] * 8,
+            "flight_number": [1, 2, 3, 1, 2, 1, 2, 1],
+            "date": ["2023-03-07", "2024-02-17", "2024-07-01", "2022-08-07", "2023-02-10", "2021-10-21", "2022-06-21", "2014-07-09"],
+            "outcome": ["failure", "success", "success", "failure", "success", "failure", "success", "success"],
+        }
+    )
+
+
+def test_debut_flights_filters_and_orders(debuts: pd.DataFrame) -> None:
+    rows = lr.debut_flights(debuts, ["JPN", "IND", "RUS"], 2015, 2024)  # Angara first flew 2014: out; Nuri: KOR not chosen
+    assert rows["label"].tolist() == ["H3 (JPN)"] * 3 + ["SSLV (IND)"] * 2
+    assert rows["flight_number"].tolist() == [1, 2, 3, 1, 2]
+
+
+def test_debut_numbers_hand_worked(debuts: pd.DataFrame) -> None:
+    rows = lr.debut_flights(debuts, ["JPN", "IND", "KOR", "RUS"], 1990, 2024)
+    numbers = lr.debut_numbers(rows)
+    # First flights: H3 F, SSLV F, Nuri F, Angara S -> 1 of 4. Later flights: H3 S S, SSLV S, Nuri S -> 4 of 4.
+    assert (numbers["n_vehicles"], numbers["n_first_flights"], numbers["n_first_ok"]) == (4, 4, 1)
+    assert (numbers["n_later_flights"], numbers["n_later_ok"]) == (4, 4)
+    assert numbers["first_rate"] == pytest.approx(25.0) and numbers["later_rate"] == pytest.approx(100.0)
+    assert numbers["first_low"] < 25 < numbers["first_high"] and numbers["later_high"] == pytest.approx(100.0)
+
+
+# --------------------------------------------------------------------------- government and commercial
+
+
+@pytest.fixture
+def outcomes() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [2023, 2023, 2023, 2024, 2024, 2024, 1990],
+            "country": ["USA", "USA", "USA", "USA", "CHN", "CHN", "SUN"],
+            "vehicle_family": ["Falcon 9", "Starship", "Atlas V", "Falcon 9", "Chang Zheng 2", "Ceres-1", "Soyuz"],
+            "operator": ["commercial", "commercial", "commercial", "commercial", "government", "commercial", "government"],
+            "payload_use": ["commercial", "unknown", "military", "civil", "military", "commercial", "civil"],
+            "attempts": [60, 2, 3, 100, 10, 5, 40],
+            "successes": [60, 0, 3, 99, 10, 4, 39],
+            "failures": [0, 2, 0, 1, 0, 1, 1],
+        }
+    )
+
+
+def test_drop_starship(outcomes: pd.DataFrame) -> None:
+    assert lr.drop_starship(outcomes, True)["attempts"].sum() == 220
+    assert lr.drop_starship(outcomes, False)["attempts"].sum() == 218  # the 2 Starship attempts of 2023 go
+
+
+def test_by_year_and_share(outcomes: pd.DataFrame) -> None:
+    counts = lr.by_year(outcomes, ["USA", "CHN", "RUS"], 1957, 2024, "operator")
+    # USA 2023 commercial 60 + 2 + 3 = 65; USA 2024 commercial 100; CHN 2024 commercial 5, government 10; RUS 1990 gov 40.
+    assert counts[["country", "year", "operator", "attempts"]].values.tolist() == [
+        ["USA", 2023, "commercial", 65], ["USA", 2024, "commercial", 100],
+        ["CHN", 2024, "commercial", 5], ["CHN", 2024, "government", 10],
+        ["RUS", 1990, "government", 40],
+    ]
+    shares = lr.share_of(counts, "operator", "commercial", (2020, 2024))
+    # USA 165 of 165 = 100%; CHN 5 of 15 = 33.3%; RUS has no attempts in 2020-2024: left out.
+    assert shares.to_dict() == pytest.approx({"CHN": 100 / 3, "USA": 100.0})
+    payloads = lr.by_year(lr.drop_starship(outcomes, False), ["USA"], 2023, 2023, "payload_use")
+    assert payloads.set_index("payload_use")["attempts"].to_dict() == {"commercial": 60, "military": 3}
+
+
+# --------------------------------------------------------------------------- registered objects and constellations
+
+
+@pytest.fixture
+def objects() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "entity": ["World", "United States", "Russia", "Soviet Union", "India", "European Space Agency", "Intelsat", "World", "United States"],
+            "code": [None, "USA", "RUS", "SUN", "IND", "ESA", None, None, "USA"],
+            "kind": ["world", "country", "country", "country", "country", "organisation", "organisation", "world", "country"],
+            "year": [2020, 2020, 2020, 1990, 2020, 2020, 2020, 2021, 2021],
+            "objects": [1000, 800, 20, 50, 5, 3, 2, 1500, 1200],
+        }
+    )
+
+
+def test_registered_series_and_totals(objects: pd.DataFrame) -> None:
+    series = lr.registered_series(objects, ["USA", "RUS", "IND"], 1957, 2024)
+    # World and Intelsat rows are never a country; SUN 1990 joins RUS.
+    assert series[["country", "year", "objects"]].values.tolist() == [
+        ["IND", 2020, 5], ["RUS", 1990, 50], ["RUS", 2020, 20], ["USA", 2020, 800], ["USA", 2021, 1200],
+    ]
+    totals = lr.registered_totals(objects, ["USA", "IND"], 2020, 2021)
+    # World 2020-2021 = 1000 + 1500 = 2500; USA 800 + 1200 = 2000 (80%); IND 5 (0.2%).
+    assert totals[["country", "objects"]].values.tolist() == [["USA", 2000], ["IND", 5]]
+    assert totals["share"].tolist() == pytest.approx([80.0, 0.2])
+
+
+def test_registered_totals_without_a_world_row(objects: pd.DataFrame) -> None:
+    no_world = objects[objects["kind"] != "world"]
+    totals = lr.registered_totals(no_world, ["USA"], 2020, 2020)
+    # World = every row of 2020: 800 + 20 + 5 + 3 + 2 = 830.
+    assert totals["share"].tolist() == pytest.approx([100 * 800 / 830])
+
+
+def test_constellation_series_pools_the_small_ones() -> None:
+    rows = pd.DataFrame(
+        {
+            "constellation": ["Starlink", "Starlink", "OneWeb", "Qianfan", "Guowang", "Kuiper"],
+            "country": ["USA", "USA", "GBR", "CHN", "CHN", "USA"],
+            "year": [2023, 2024, 2023, 2024, 2024, 2023],
+            "payloads": [1900, 2000, 80, 54, 10, 2],
+        }
+    )
+    out = lr.constellation_series(rows, 2023, 2024, keep=2)
+    # Largest two: Starlink 3900, OneWeb 80; Qianfan 54 + Guowang 10 (2024) and Kuiper 2 (2023) pooled.
+    assert out.values.tolist() == [
+        ["Starlink", 2023, 1900], ["Starlink", 2024, 2000], ["OneWeb", 2023, 80],
+        ["other constellations", 2023, 2], ["other constellations", 2024, 64],
+    ]
+
+
+def test_asat_display() -> None:
+    tests = pd.DataFrame(
+        {
+            "test_id": ["rus-2021", "chn-2007"], "date": ["2021-11-15", "2007-01-11"], "country": ["RUS", "CHN"],
+            "interceptor": ["Nudol", "SC-19"], "target": ["Kosmos 1408", "Fengyun-1C"], "altitude_km": [480, 865],
+            "debris_catalogued": [1800, 3500], "debris_in_orbit": [None, 2700], "debris_as_of": [None, "2023-01-01"],
+        }
+    )
+    out = lr.asat_display(tests)
+    assert out["date"].tolist() == ["2007-01-11", "2021-11-15"]  # in time order
+    assert out["country"].tolist() == ["China", "Russia"]  # a 2021 test: Russia, not the lineage
+    assert pd.isna(out.loc[1, "still in orbit"]) and pd.isna(out.loc[1, "as of"])
