@@ -1,0 +1,156 @@
+"""Government space budgets over time: one figure per country and year, in real terms, against GDP,
+population and the missions they buy.
+
+``data/space_budgets.csv`` keeps every published figure as its source states it (amount, currency,
+fiscal year, request / enacted / actual / revised / estimate, official or whose estimate). The
+functions here make the chapter's choices explicit:
+
+* :func:`one_per_year` keeps one official figure per body, sector and fiscal year (enacted first,
+  then actual, revised, request: :data:`KIND_ORDER`);
+* :func:`national` gives each country one series: its civil body with the most years (NASA, the
+  Department of Space...), plus the Space Force when defence is included;
+* :func:`convert` brings every figure to US dollars at ``base_year`` prices with the costs chapter's
+  own conversion (:func:`spacerace.costs.convert_each`: deflate in the source currency, then convert
+  at the base year's market rate or PPP), and to dollars of its own year; rows the economic series
+  cannot convert keep a reason instead of a number, so that the chapter can list them;
+* :func:`china_estimates` converts the published estimates for China, each with its author;
+* :func:`with_gdp`, :func:`growth_since` and :func:`days_of_budget` answer the chapter's questions.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import costs
+
+KIND_ORDER: tuple[str, ...] = ("enacted", "actual", "revised", "request")
+"""Which official figure stands for a year when a budget has several: the budget as passed first."""
+
+BODY_PRIORITY: tuple[str, ...] = (
+    "NASA", "DoS", "Japan (national)", "JAXA", "ESA", "CNES", "DLR", "ASI", "Roscosmos",
+    "Korea (national)", "KASA/KARI", "UAESA",
+)
+"""Breaks ties between a country's civil bodies with as many years each (the whole national budget
+before the agency's)."""
+
+DEFENCE_BODIES: tuple[str, ...] = ("USSF",)
+"""Defence space budgets added to a country's series when the chapter includes defence."""
+
+ECONOMICS = ("cpi", "exchange_rates", "ppp")
+
+
+def one_per_year(budgets: pd.DataFrame) -> pd.DataFrame:
+    """One official figure per country, body, sector and fiscal year, chosen by :data:`KIND_ORDER`.
+
+    Estimates (``status == "estimate"``) are left out: they are not a government's figure.
+    """
+    official = budgets[budgets["status"] == "official"]
+    rank = official["figure_kind"].map({kind: i for i, kind in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
+    ordered = official.assign(_rank=rank).sort_values(["country", "body", "sector", "fiscal_year", "_rank"], kind="stable")
+    return ordered.drop_duplicates(["country", "body", "sector", "fiscal_year"]).drop(columns="_rank").reset_index(drop=True)
+
+
+def headline_bodies(budgets: pd.DataFrame) -> dict[str, str]:
+    """Each country's civil body with the most years of official figures (ties: :data:`BODY_PRIORITY`)."""
+    civil = one_per_year(budgets)
+    civil = civil[~civil["body"].isin(DEFENCE_BODIES)]
+    years = civil.groupby(["country", "body"])["fiscal_year"].nunique().reset_index(name="years")
+    years["priority"] = years["body"].map({b: i for i, b in enumerate(BODY_PRIORITY)}).fillna(len(BODY_PRIORITY))
+    best = years.sort_values(["country", "years", "priority"], ascending=[True, False, True]).drop_duplicates("country")
+    return dict(zip(best["country"], best["body"]))
+
+
+def national(budgets: pd.DataFrame, include_defence: bool = False) -> pd.DataFrame:
+    """One row per country and fiscal year: its headline civil body, plus defence when asked.
+
+    A defence figure is added only to a year that has a civil figure in the same currency and price
+    year. Columns: ``country, fiscal_year, amount_million, currency, price_year, body, budget_ids,
+    figure_kind, source_url``.
+    """
+    rows = one_per_year(budgets)
+    heads = headline_bodies(budgets)
+    civil = rows[[heads.get(c) == b for c, b in zip(rows["country"], rows["body"])]]
+    keep = ["country", "fiscal_year", "amount_million", "currency", "price_year", "body", "budget_id", "figure_kind", "source_url"]
+    out = civil[keep].rename(columns={"budget_id": "budget_ids"}).reset_index(drop=True)
+    if include_defence:
+        defence = rows[rows["body"].isin(DEFENCE_BODIES)].set_index(["country", "fiscal_year", "currency", "price_year"])
+        for i, row in out.iterrows():
+            key = (row["country"], row["fiscal_year"], row["currency"], row["price_year"])
+            if key in defence.index:
+                extra = defence.loc[[key]].iloc[0]
+                out.loc[i, ["amount_million", "body", "budget_ids"]] = [
+                    row["amount_million"] + extra["amount_million"], f"{row['body']} + {extra['body']}", f"{row['budget_ids']} + {extra['budget_id']}"
+                ]
+    return out.sort_values(["country", "fiscal_year"]).reset_index(drop=True)
+
+
+def _rate(table: pd.DataFrame, column: str, frame: pd.DataFrame) -> pd.Series:
+    """Units per US dollar (or per international dollar) for each row's currency and fiscal year; 1 for USD."""
+    lookup = table.set_index(["currency", "year"])[column]
+    keys = pd.MultiIndex.from_arrays([frame["currency"], frame["fiscal_year"].astype(int)])
+    rates = pd.Series(lookup.reindex(keys).to_numpy(), index=frame.index, dtype=float)
+    return rates.where(frame["currency"] != "USD", 1.0)
+
+
+def convert(frame: pd.DataFrame, *, base_year: int, use_ppp: bool, economics: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Add ``real_usd_million`` (US dollars at ``base_year`` prices, by
+    :func:`spacerace.costs.convert_each`: the source currency's CPI, then the base year's market
+    rate or PPP), ``usd_million`` (dollars of the fiscal year: the amount over that year's rate,
+    market or PPP), ``market_usd_million`` (the same at market rates, for shares of GDP) and
+    ``not_converted`` (why a row has no real value, or ``""``)."""
+    real = costs.convert_each(frame, base_year=base_year, target_currency="USD", method="deflate_then_convert", use_ppp=use_ppp, economics=economics)
+    market = frame["amount_million"] / _rate(economics["exchange_rates"], "per_usd", frame)
+    at_rates = frame["amount_million"] / _rate(economics["ppp"], "lcu_per_intl_dollar", frame) if use_ppp else market
+    return real.rename(columns={"adjusted_million": "real_usd_million"}).assign(usd_million=at_rates, market_usd_million=market)
+
+
+def china_estimates(budgets: pd.DataFrame, *, base_year: int, use_ppp: bool, economics: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every published estimate of China's space budget, converted like the official series, with its author."""
+    estimates = budgets[(budgets["country"] == "CHN") & (budgets["status"] == "estimate")]
+    return convert(estimates.reset_index(drop=True), base_year=base_year, use_ppp=use_ppp, economics=economics)
+
+
+def with_gdp(series: pd.DataFrame, gdp: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Add ``share_of_gdp_pct`` (dollars of the year at market rates over GDP in current dollars,
+    the same year) and ``usd_per_person`` (``real_usd_million`` per inhabitant). Countries or years
+    that the World Bank series lack (ESA, years after 2023) get no value."""
+    on = {"left_on": ["country", "fiscal_year"], "right_on": ["country", "year"], "how": "left"}
+    out = series.merge(gdp[["country", "year", "gdp_usd_million"]], **on).drop(columns="year")
+    out = out.merge(population[["country", "year", "population"]], **on).drop(columns="year")
+    return out.assign(
+        share_of_gdp_pct=100 * out["market_usd_million"] / out["gdp_usd_million"],
+        usd_per_person=out["real_usd_million"] * 1e6 / out["population"],
+    )
+
+
+def growth_since(series: pd.DataFrame, start: int = 2010, value: str = "real_usd_million") -> pd.DataFrame:
+    """Per country: the first year from ``start`` with a value, the latest, both values and the change in %."""
+    have = series[(series["fiscal_year"] >= start) & series[value].notna()].sort_values("fiscal_year")
+    ends = have.groupby("country").agg(first_year=("fiscal_year", "first"), last_year=("fiscal_year", "last"), first=(value, "first"), last=(value, "last"))
+    ends = ends[ends["last_year"] > ends["first_year"]]
+    return ends.assign(change_pct=100 * (ends["last"] / ends["first"] - 1)).reset_index()
+
+
+def days_of_budget(cost: float, yearly_budget: float) -> float:
+    """How many days of a yearly budget a cost takes (both in the same money): ``cost / budget × 365``."""
+    return 365.0 * cost / yearly_budget
+
+
+def mission_cost(cost_figures: pd.DataFrame, mission_id: str, *, base_year: int, use_ppp: bool, economics: dict[str, pd.DataFrame]) -> pd.Series:
+    """The costs chapter's figure for a mission (:func:`spacerace.costs.mission_figure`) in US dollars
+    at ``base_year`` prices (``real_usd_million``), with its row."""
+    row = costs.mission_figure(cost_figures, mission_id).to_frame().T.assign(fiscal_year=lambda t: t["price_year"])
+    row = row.astype({"amount_million": float, "price_year": int, "fiscal_year": int})
+    return convert(row, base_year=base_year, use_ppp=use_ppp, economics=economics).iloc[0]
+
+
+def coverage(economics: dict[str, pd.DataFrame], currencies: list[str]) -> str:
+    """The years each currency's price index and exchange rate cover, for the page: ``"INR: prices
+    to 2024, rates 1973-2025; ..."`` (USD needs no rate)."""
+    parts = []
+    for currency in sorted(set(currencies)):
+        cpi = economics["cpi"][economics["cpi"]["currency"] == currency]["year"]
+        fx = economics["exchange_rates"][economics["exchange_rates"]["currency"] == currency]["year"]
+        rates = "" if currency == "USD" else f", rates {fx.min()}-{fx.max()}" if len(fx) else ", no exchange rates"
+        parts.append(f"{currency}: prices to {cpi.max()}{rates}" if len(cpi) else f"{currency}: no price index")
+    return "; ".join(parts)

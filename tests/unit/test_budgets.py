@@ -1,0 +1,127 @@
+"""Unit tests of spacerace.budgets on small hand-made tables, with hand-worked expected values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from spacerace import budgets
+
+COLUMNS = ["budget_id", "country", "body", "fiscal_year", "amount_million", "currency", "price_year", "sector", "figure_kind", "status", "estimated_by", "source_url"]
+URL = "https://example.org/budget"
+
+
+def frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame([(*row, URL) for row in rows], columns=COLUMNS)
+
+
+@pytest.fixture
+def rows() -> pd.DataFrame:
+    return frame(
+        [
+            ("usa-nasa-2020-request", "USA", "NASA", 2020, 25000.0, "USD", 2020, "civil", "request", "official", ""),
+            ("usa-nasa-2020", "USA", "NASA", 2020, 22000.0, "USD", 2020, "civil", "enacted", "official", ""),
+            ("usa-nasa-2023", "USA", "NASA", 2023, 25000.0, "USD", 2023, "civil", "enacted", "official", ""),
+            ("usa-ussf-2020", "USA", "USSF", 2020, 15000.0, "USD", 2020, "defence", "enacted", "official", ""),
+            ("ind-dos-2020-2", "IND", "DoS", 2020, 100000.0, "INR", 2020, "civil", "revised", "official", ""),
+            ("ind-dos-2020", "IND", "DoS", 2020, 133000.0, "INR", 2020, "civil", "enacted", "official", ""),
+            ("ind-dos-2023", "IND", "DoS", 2023, 125000.0, "INR", 2023, "civil", "enacted", "official", ""),
+            ("chn-estimate-2020-a", "CHN", "China (estimate)", 2020, 9000.0, "USD", 2020, "total", "estimate", "estimate", "Author A"),
+            ("chn-estimate-2020-b", "CHN", "China (estimate)", 2020, 12000.0, "USD", 2020, "total", "estimate", "estimate", "Author B"),
+        ]
+    )
+
+
+@pytest.fixture
+def economics() -> dict[str, pd.DataFrame]:
+    """Made-up round numbers: prices rise 10 % (USD) and 20 % (INR) from 2020 to 2023."""
+    cpi = pd.DataFrame({"currency": ["USD", "USD", "INR", "INR"], "year": [2020, 2023, 2020, 2023], "index": [100.0, 110.0, 100.0, 120.0]})
+    fx = pd.DataFrame({"currency": ["INR", "INR"], "year": [2020, 2023], "per_usd": [75.0, 80.0]})
+    ppp = pd.DataFrame({"currency": ["INR", "INR"], "year": [2020, 2023], "lcu_per_intl_dollar": [19.0, 20.0]})
+    return {"cpi": cpi, "exchange_rates": fx, "ppp": ppp}
+
+
+def test_one_official_figure_per_year_enacted_first_and_no_estimates(rows: pd.DataFrame) -> None:
+    chosen = budgets.one_per_year(rows)
+    assert set(chosen["budget_id"]) == {"usa-nasa-2020", "usa-nasa-2023", "usa-ussf-2020", "ind-dos-2020", "ind-dos-2023"}
+
+
+def test_headline_body_is_the_civil_body_with_most_years(rows: pd.DataFrame) -> None:
+    assert budgets.headline_bodies(rows) == {"IND": "DoS", "USA": "NASA"}
+
+
+def test_defence_is_added_only_when_asked(rows: pd.DataFrame) -> None:
+    civil = budgets.national(rows).set_index(["country", "fiscal_year"])
+    both = budgets.national(rows, include_defence=True).set_index(["country", "fiscal_year"])
+    assert civil.loc[("USA", 2020), "amount_million"] == 22000
+    assert both.loc[("USA", 2020), "amount_million"] == 37000  # 22,000 + 15,000
+    assert both.loc[("USA", 2020), "body"] == "NASA + USSF"
+    assert both.loc[("USA", 2023), "amount_million"] == 25000  # no defence figure that year
+
+
+def test_three_conversions_worked_by_hand(rows: pd.DataFrame, economics: dict[str, pd.DataFrame]) -> None:
+    series = budgets.national(rows)
+    market = budgets.convert(series, base_year=2023, use_ppp=False, economics=economics).set_index(["country", "fiscal_year"])
+    # NASA 2020: USD 22,000 m x 110/100 = 24,200 m in 2023 prices; 22,000 m of 2020 dollars.
+    assert market.loc[("USA", 2020), "real_usd_million"] == pytest.approx(24200)
+    assert market.loc[("USA", 2020), "usd_million"] == pytest.approx(22000)
+    # DoS 2020: INR 133,000 m x 120/100 = 159,600 m of 2023 rupees, / 80 per USD = USD 1,995 m;
+    # in 2020 dollars: 133,000 / 75 = 1,773.33.
+    assert market.loc[("IND", 2020), "real_usd_million"] == pytest.approx(1995)
+    assert market.loc[("IND", 2020), "usd_million"] == pytest.approx(1773.333, rel=1e-5)
+    # At PPP: 159,600 / 20 rupees per international dollar = 7,980; in 2020: 133,000 / 19 = 7,000.
+    ppp = budgets.convert(series, base_year=2023, use_ppp=True, economics=economics).set_index(["country", "fiscal_year"])
+    assert ppp.loc[("IND", 2020), "real_usd_million"] == pytest.approx(7980)
+    assert ppp.loc[("IND", 2020), "usd_million"] == pytest.approx(7000)
+    assert ppp.loc[("IND", 2020), "market_usd_million"] == pytest.approx(1773.333, rel=1e-5)
+    # China (estimate A), USD 9,000 m of 2020 = 9,900 m in 2023 prices.
+    china = budgets.china_estimates(rows, base_year=2023, use_ppp=False, economics=economics).set_index("estimated_by")
+    assert china.loc["Author A", "real_usd_million"] == pytest.approx(9900)
+    assert list(china.index) == ["Author A", "Author B"]
+
+
+def test_a_year_the_series_do_not_cover_is_kept_with_a_reason(rows: pd.DataFrame, economics: dict[str, pd.DataFrame]) -> None:
+    late = frame([("ind-dos-2025", "IND", "DoS", 2025, 130000.0, "INR", 2025, "civil", "enacted", "official", "")])
+    out = budgets.convert(late, base_year=2023, use_ppp=False, economics=economics)
+    assert out["real_usd_million"].isna().all()
+    assert "no value for INR in 2025" in out["not_converted"].iloc[0]
+
+
+def test_share_of_gdp_and_per_person(rows: pd.DataFrame, economics: dict[str, pd.DataFrame]) -> None:
+    series = budgets.convert(budgets.national(rows), base_year=2023, use_ppp=False, economics=economics)
+    gdp = pd.DataFrame({"country": ["IND"], "year": [2020], "gdp_usd_million": [2_660_000.0]})
+    people = pd.DataFrame({"country": ["IND"], "year": [2020], "population": [1_400_000_000]})
+    out = budgets.with_gdp(series, gdp, people).set_index(["country", "fiscal_year"])
+    # 1,773.33 / 2,660,000 = 0.0667 %; 1,995 million / 1.4 billion people = USD 1.425 a head.
+    assert out.loc[("IND", 2020), "share_of_gdp_pct"] == pytest.approx(100 * 1773.333 / 2_660_000, rel=1e-5)
+    assert out.loc[("IND", 2020), "usd_per_person"] == pytest.approx(1.425)
+    assert pd.isna(out.loc[("USA", 2020), "share_of_gdp_pct"])  # no GDP row: no share, not zero
+
+
+def test_growth_since_2010_uses_the_first_and_last_years_with_a_value() -> None:
+    series = pd.DataFrame({"country": ["A", "A", "A", "B"], "fiscal_year": [2009, 2012, 2020, 2015], "real_usd_million": [1.0, 100.0, 150.0, 5.0]})
+    growth = budgets.growth_since(series, 2010).set_index("country")
+    assert list(growth.index) == ["A"]  # B has a single year
+    assert growth.loc["A", ["first_year", "last_year"]].tolist() == [2012, 2020]
+    assert growth.loc["A", "change_pct"] == pytest.approx(50)
+
+
+def test_days_of_budget() -> None:
+    assert budgets.days_of_budget(100, 36500) == pytest.approx(1.0)
+    assert budgets.days_of_budget(88.27, 1995) == pytest.approx(16.15, abs=0.01)  # 88.27 / 1,995 x 365
+
+
+def test_mission_cost_is_the_costs_chapters_figure(economics: dict[str, pd.DataFrame]) -> None:
+    figures = pd.DataFrame(
+        {
+            "cost_id": ["m-1", "m-2"], "mission_id": ["m", "m"], "amount_million": [6150.0, 600.0], "currency": ["INR", "INR"],
+            "price_year": [2020, 2020], "scope": ["spacecraft + launch", "launch only"], "basis": ["official", "official"],
+        }
+    )
+    row = budgets.mission_cost(figures, "m", base_year=2023, use_ppp=False, economics=economics)
+    assert row["cost_id"] == "m-1"
+    assert row["real_usd_million"] == pytest.approx(6150 * 1.2 / 80)  # 92.25
+
+
+def test_coverage_says_where_each_series_ends(economics: dict[str, pd.DataFrame]) -> None:
+    assert budgets.coverage(economics, ["INR", "USD", "BRL"]) == "BRL: no price index; INR: prices to 2023, rates 2020-2023; USD: prices to 2023"
