@@ -39,6 +39,8 @@ __all__ = [
     "debut_numbers",
     "by_year",
     "share_of",
+    "percent_list",
+    "year_bars",
     "registered_series",
     "registered_totals",
     "constellation_series",
@@ -160,16 +162,17 @@ def latest_rates(rates: pd.DataFrame) -> str:
 
 
 def debut_flights(debuts: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
-    """The first flights of the launch vehicles of ``countries`` that first flew in the window.
+    """The first flights of the launch vehicles of ``countries`` that first flew in the window
+    (flights after ``last_year`` left out).
 
     Adds ``first_date`` (the vehicle's first flight), ``label`` (``"H3 (JPN)"``) and ``name``;
     rows sorted by country (in the order given), then first flight, then flight number.
     """
     rows = lineage(debuts)
-    rows = rows[rows["country"].isin(countries)].copy()
     rows["date"] = pd.to_datetime(rows["date"])
-    rows["first_date"] = rows.groupby("vehicle")["date"].transform("min")
-    rows = rows[rows["first_date"].dt.year.between(first_year, last_year)]
+    rows["first_date"] = rows.groupby("vehicle")["date"].transform("min")  # whoever flew it first
+    rows = rows[rows["country"].isin(countries) & rows["first_date"].dt.year.between(first_year, last_year)]
+    rows = rows[rows["date"].dt.year <= last_year].copy()
     rows["name"] = rows["country"].map(actor_label)
     rows["label"] = rows["vehicle"] + " (" + rows["country"] + ")"
     rows["order"] = rows["country"].map({c: i for i, c in enumerate(countries)})
@@ -218,6 +221,32 @@ def share_of(counts: pd.DataFrame, column: str, value: str, years: tuple[int, in
     total = rows.groupby("country")["attempts"].sum()
     part = rows[rows[column] == value].groupby("country")["attempts"].sum().reindex(total.index, fill_value=0)
     return (100 * part / total)[total > 0]
+
+
+def percent_list(shares: pd.Series, digits: int = 0) -> str:
+    """``"United States 99%, China 60%"``: a :func:`share_of` result as text, largest first."""
+    ordered = shares.sort_values(ascending=False)
+    return ", ".join(f"{actor_label(c)} {v:.{digits}f}%" for c, v in ordered.items()) or "none"
+
+
+def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 420):
+    """Stacked bars of attempts per year, one row of bars per country (its own vertical scale, so
+    that small programmes stay visible), coloured by ``column`` with ``styles`` (value -> colour)."""
+    import altair as alt
+
+    domain = [v for v in styles if v in set(counts[column])]
+    names = list(dict.fromkeys(counts["name"]))
+    bars = alt.Chart(counts).mark_bar().encode(
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(nice=False, padding=4)),
+        y=alt.Y("attempts:Q", title="Attempts", axis=alt.Axis(tickCount=3)),
+        color=alt.Color(f"{column}:N", title=title, scale=alt.Scale(domain=domain, range=[styles[v] for v in domain]),
+                        sort=domain, legend=alt.Legend(orient="bottom", columns=3)),
+        order=alt.Order("stack:Q"),
+        tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:Q", title="Year"),
+                 alt.Tooltip(f"{column}:N", title=title), alt.Tooltip("attempts:Q", title="Attempts")],
+    ).transform_calculate(stack=f"indexof({domain!r}, datum.{column})")
+    header = alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold")
+    return bars.properties(width=width, height=80).facet(row=alt.Row("name:N", title=None, sort=names, header=header)).resolve_scale(y="independent")
 
 
 def registered_series(objects: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:

@@ -108,6 +108,8 @@ def test_debut_flights_filters_and_orders(debuts: pd.DataFrame) -> None:
     rows = lr.debut_flights(debuts, ["JPN", "IND", "RUS"], 2015, 2024)  # Angara first flew 2014: out; Nuri: KOR not chosen
     assert rows["label"].tolist() == ["H3 (JPN)"] * 3 + ["SSLV (IND)"] * 2
     assert rows["flight_number"].tolist() == [1, 2, 3, 1, 2]
+    cut = lr.debut_flights(debuts, ["JPN"], 2015, 2023)  # H3's 2024 flights fall after last_year
+    assert cut["flight_number"].tolist() == [1]
 
 
 def test_debut_numbers_hand_worked(debuts: pd.DataFrame) -> None:
