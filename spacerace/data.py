@@ -590,12 +590,42 @@ def _flights_in_order(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
         yield Issue(shown, "flight-order", f"flight {rows.at[index, 'flight_number']} of {rows.at[index, 'vehicle']!r} is dated before the flight numbered before it", row=int(index) + 1, column="date", value=rows.at[index, "date"])
 
 
+def _entity_codes_match_kind(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+    """registered_objects: a country has an actor code, an organisation none (but ESA), World none."""
+    if not {"code", "kind"} <= set(rows.columns):
+        return
+    for index, row in rows.iterrows():
+        code, kind = row["code"], row["kind"]
+        if code and not is_actor_code(code):
+            yield Issue(shown, "country-code", "not an ISO 3166-1 alpha-3 code (or SUN, ESA)", row=int(index) + 1, column="code", value=code)
+        elif kind == "country" and not code:
+            yield Issue(shown, "code-for-kind", "a row of kind 'country' needs its alpha-3 code", row=int(index) + 1, column="code", value=code)
+        elif kind == "world" and code:
+            yield Issue(shown, "code-for-kind", "the World row has no code (it is not a country to add)", row=int(index) + 1, column="code", value=code)
+        elif kind == "organisation" and code not in ("", "ESA"):
+            yield Issue(shown, "code-for-kind", "an organisation has no country code (only ESA has the book's code ESA)", row=int(index) + 1, column="code", value=code)
+
+
+def _debris_in_orbit_at_most_catalogued(shown: str, rows: pd.DataFrame) -> Iterable[Issue]:
+    """asat_tests: debris still in orbit cannot exceed debris catalogued; counts need their date."""
+    if not {"debris_catalogued", "debris_in_orbit", "debris_as_of"} <= set(rows.columns):
+        return
+    for index, row in rows.iterrows():
+        catalogued, in_orbit = row["debris_catalogued"], row["debris_in_orbit"]
+        if (catalogued or in_orbit) and not row["debris_as_of"]:
+            yield Issue(shown, "debris-date", "debris counts need the date they were counted (debris_as_of)", row=int(index) + 1, column="debris_as_of", value="")
+        if catalogued.isdigit() and in_orbit.isdigit() and int(in_orbit) > int(catalogued):
+            yield Issue(shown, "debris-in-orbit", f"more fragments in orbit than catalogued ({catalogued})", row=int(index) + 1, column="debris_in_orbit", value=in_orbit)
+
+
 TABLE_RULES: dict[str, list[Rule]] = {
     "milestones": [_no_future_achievements],
     "memberships": [_no_future_dates("date")],
     "launch_outcomes": [_attempts_add_up],
     "launcher_debuts": [_flights_in_order, _no_future_dates("date")],
     "space_budgets": [_estimates_name_their_author],
+    "registered_objects": [_entity_codes_match_kind],
+    "asat_tests": [_debris_in_orbit_at_most_catalogued, _no_future_dates("date")],
 }
 """Rules that only one dataset has."""
 
