@@ -8,6 +8,10 @@ Hand-checked figures, each against a page read with the project's search tool:
   2,664 objects in 2023, 2,166 of them by US agencies and companies, 1,935 of them Starlink.
 * Orion magazine launch log (https://der-orion.com/launch-log/2021?start=105): after Starlink
   v1.0 L26 on 16 May 2021, 1,677 Starlink satellites launched in all, prototypes included.
+* asat_tests: NASA Orbital Debris Quarterly News as reported by SpacePolicyOnline (Fengyun-1C:
+  3,037 catalogued by mid-September 2010) and the Indian Express (Microsat-R: 101 catalogued, 49 in
+  orbit on 15 July 2019); the Space-Track counts for Kosmos 1408 on 17 December 2021 (604, 591) in a
+  blog post; the DoD release on USA-193 (247 km) as quoted by The Future of Things.
 """
 
 from __future__ import annotations
@@ -135,3 +139,49 @@ def test_constellations_partial_year_is_flagged(constellations: pd.DataFrame) ->
 
 def test_constellations_countries(constellations: pd.DataFrame) -> None:
     assert dict(constellations.groupby("constellation")["country"].first()) == {"Kuiper": "USA", "OneWeb": "GBR", "Starlink": "USA"}
+
+
+# --------------------------------------------------------------------------- asat_tests
+
+
+@pytest.fixture(scope="module")
+def asat() -> pd.DataFrame:
+    return pd.read_csv(DATA / "asat_tests.csv", keep_default_na=False, dtype=str).set_index("test_id")
+
+
+def test_asat_columns_and_the_four_tests(asat: pd.DataFrame) -> None:
+    assert list(asat.reset_index().columns) == [
+        "test_id", "date", "country", "interceptor", "target", "altitude_km", "debris_catalogued",
+        "debris_in_orbit", "debris_as_of", "source_url", "source_kind", "source_note",
+    ]
+    assert dict(zip(asat.index, zip(asat["date"], asat["country"]))) == {
+        "chn-2007-fengyun-1c": ("2007-01-11", "CHN"),
+        "usa-2008-usa-193": ("2008-02-21", "USA"),  # 22:26 EST on 20 February = 03:26 UTC on 21 February
+        "ind-2019-microsat-r": ("2019-03-27", "IND"),
+        "rus-2021-kosmos-1408": ("2021-11-15", "RUS"),
+    }
+
+
+def test_asat_hand_checked_figures(asat: pd.DataFrame) -> None:
+    # Each figure as the page named in the row states it (see the row's source_note).
+    assert asat.loc["chn-2007-fengyun-1c", ["debris_catalogued", "debris_in_orbit", "debris_as_of"]].tolist() == ["3037", "", "2010-09"]  # ODQN Oct 2010 via SpacePolicyOnline
+    assert asat.loc["ind-2019-microsat-r", ["debris_catalogued", "debris_in_orbit", "debris_as_of"]].tolist() == ["101", "49", "2019-07-15"]  # ODQN via Indian Express
+    assert asat.loc["rus-2021-kosmos-1408", ["debris_catalogued", "debris_in_orbit", "debris_as_of"]].tolist() == ["604", "591", "2021-12-17"]  # Space-Track via blog
+    assert asat.loc["usa-2008-usa-193", ["debris_catalogued", "debris_in_orbit", "debris_as_of"]].tolist() == ["", "", ""]  # no page gives a count
+    assert asat["altitude_km"].tolist() == ["850", "247", "300", "480"]
+
+
+def test_asat_blank_cells_are_explained(asat: pd.DataFrame) -> None:
+    for test_id, row in asat.iterrows():
+        if row["debris_catalogued"] == "" or row["debris_in_orbit"] == "":
+            assert "blank" in row["source_note"], test_id
+        if row["debris_catalogued"] and row["debris_in_orbit"]:
+            assert int(row["debris_in_orbit"]) <= int(row["debris_catalogued"])
+
+
+def test_asat_initial_tracking_figures_stay_in_the_notes(asat: pd.DataFrame) -> None:
+    # 'More than 1,500 trackable pieces' (Kosmos 1408) and 'about 400' (Microsat-R) are not catalogue counts.
+    assert "1,500" in asat.loc["rus-2021-kosmos-1408", "source_note"]
+    assert "400" in asat.loc["ind-2019-microsat-r", "source_note"]
+    assert asat.loc["rus-2021-kosmos-1408", "source_kind"] == "official"
+    assert set(asat["source_kind"]) <= {"official", "press", "scholarly"}
