@@ -28,6 +28,7 @@ __all__ = [
     "OUTCOME_STYLES",
     "OPERATOR_STYLES",
     "PAYLOAD_STYLES",
+    "CONSTELLATION_STYLES",
     "check_selection",
     "wilson_interval",
     "lineage",
@@ -35,6 +36,7 @@ __all__ = [
     "period_label",
     "success_by_decade",
     "latest_rates",
+    "latest_table",
     "debut_flights",
     "debut_numbers",
     "by_year",
@@ -44,6 +46,7 @@ __all__ = [
     "registered_series",
     "registered_totals",
     "constellation_series",
+    "without_constellations",
     "asat_display",
 ]
 
@@ -63,6 +66,11 @@ PAYLOAD_STYLES: dict[str, str] = {
     "civil": "#009E73", "military": "#882255", "commercial": "#B97A00", "mixed": "#7A5195", "unknown": "#9a9a9a",
 }
 """Colour of a launch's payload use (green, wine, orange, purple; grey for unknown)."""
+
+CONSTELLATION_STYLES: dict[str, str] = {
+    "Starlink": "#444444", "OneWeb": "#882255", "Kuiper": "#B97A00", "other constellations": "#9a9a9a",
+}
+"""Colour of each large constellation (a constellation not listed is drawn grey)."""
 
 STARSHIP = "Starship"
 """The ``vehicle_family`` of SpaceX's Starship test flights (GCAT lists them as orbital attempts)."""
@@ -161,6 +169,17 @@ def latest_rates(rates: pd.DataFrame) -> str:
     )
 
 
+def latest_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """Each country's latest period of :func:`success_by_decade` rows, as the chapter's table:
+    ``country, years, attempts, failures, success rate, 95% interval`` (percent as text)."""
+    latest = rates.groupby("country", sort=False).tail(1)
+    return pd.DataFrame({
+        "country": latest["name"], "years": latest["period"], "attempts": latest["attempts"], "failures": latest["failures"],
+        "success rate": [f"{100 * r:.0f}%" for r in latest["rate"]],
+        "95% interval": [f"{100 * lo:.0f}–{100 * hi:.0f}%" for lo, hi in zip(latest["low"], latest["high"])],
+    }).reset_index(drop=True)
+
+
 def debut_flights(debuts: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
     """The first flights of the launch vehicles of ``countries`` that first flew in the window
     (flights after ``last_year`` left out).
@@ -229,24 +248,29 @@ def percent_list(shares: pd.Series, digits: int = 0) -> str:
     return ", ".join(f"{actor_label(c)} {v:.{digits}f}%" for c, v in ordered.items()) or "none"
 
 
-def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 420):
+def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 250):
     """Stacked bars of attempts per year, one row of bars per country (its own vertical scale, so
     that small programmes stay visible), coloured by ``column`` with ``styles`` (value -> colour)."""
     import altair as alt
 
     domain = [v for v in styles if v in set(counts[column])]
     names = list(dict.fromkeys(counts["name"]))
-    bars = alt.Chart(counts).mark_bar().encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d"), scale=alt.Scale(nice=False, padding=4)),
+    # One row per country and year, a column per value: a third of the long table's size on the page.
+    wide = counts.pivot_table(index=["name", "year"], columns=column, values="attempts", aggfunc="sum", fill_value=0)
+    wide = wide.reset_index().rename_axis(columns=None)
+    bars = alt.Chart(wide).transform_fold(domain, as_=[column, "attempts"]).transform_filter("datum.attempts > 0").transform_calculate(
+        stack=f"indexof({domain!r}, datum.{column})"
+    ).mark_bar().encode(
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=5, labelOverlap=True), scale=alt.Scale(nice=False, padding=4)),
         y=alt.Y("attempts:Q", title="Attempts", axis=alt.Axis(tickCount=3)),
         color=alt.Color(f"{column}:N", title=title, scale=alt.Scale(domain=domain, range=[styles[v] for v in domain]),
-                        sort=domain, legend=alt.Legend(orient="bottom", columns=3)),
+                        sort=domain, legend=alt.Legend(orient="bottom", columns=3, titleLimit=0)),
         order=alt.Order("stack:Q"),
         tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip(f"{column}:N", title=title), alt.Tooltip("attempts:Q", title="Attempts")],
-    ).transform_calculate(stack=f"indexof({domain!r}, datum.{column})")
+    )
     header = alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold")
-    return bars.properties(width=width, height=80).facet(row=alt.Row("name:N", title=None, sort=names, header=header)).resolve_scale(y="independent")
+    return bars.properties(width=width, height=70).facet(row=alt.Row("name:N", title=None, sort=names, header=header)).resolve_scale(y="independent")
 
 
 def registered_series(objects: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
@@ -286,6 +310,25 @@ def constellation_series(constellations: pd.DataFrame, first_year: int, last_yea
     out = out[out["payloads"] > 0].astype({"payloads": int, "year": int})
     order = {c: i for i, c in enumerate([*largest, "other constellations"])}
     return out.sort_values(["constellation", "year"], key=lambda s: s.map(order) if s.name == "constellation" else s).reset_index(drop=True)
+
+
+def without_constellations(series: pd.DataFrame, constellations: pd.DataFrame) -> pd.DataFrame:
+    """An estimate of each country's registered objects without its large constellations.
+
+    For every country of ``series`` (:func:`registered_series` rows) that operates a constellation of
+    ``constellations``, the objects registered in a year minus the constellation payloads launched
+    that year (both count objects by year of launch; they come from different catalogues, so this is
+    an estimate; a year that would fall below one object is left out). Returns ``country, name,
+    year, objects, label`` (``label``: ``"United States without Starlink, Kuiper"``).
+    """
+    own = constellations[constellations["country"].isin(set(series["country"]))]
+    launched = own.groupby(["country", "year"], as_index=False)["payloads"].sum()
+    names = own[own["payloads"] > 0].groupby("country")["constellation"].unique()
+    out = series.merge(launched, on=["country", "year"], how="inner")
+    out = out.assign(objects=out["objects"] - out["payloads"])
+    out = out[(out["objects"] >= 1) & out["country"].isin(names.index)].drop(columns="payloads")
+    out["label"] = out["name"] + " without " + out["country"].map(lambda c: ", ".join(names[c]))
+    return out.reset_index(drop=True)
 
 
 def asat_display(tests: pd.DataFrame) -> pd.DataFrame:

@@ -82,6 +82,8 @@ def test_success_by_decade_sums_lineage_and_cuts_the_window(launches: pd.DataFra
     assert (out["low"] <= out["rate"]).all() and (out["rate"] <= out["high"]).all()
     # IND 4/5: Wilson 0.376-0.964; RUS 1990s 13/14: 0.685-0.987 (latest period of each country).
     assert lr.latest_rates(out) == "India 80% (38–96%) of 5 attempts in 2020–2024; USSR / Russia 93% (69–99%) of 14 attempts in 1990s"
+    table = lr.latest_table(out)
+    assert table.values.tolist() == [["India", "2020–2024", 5, 1, "80%", "38–96%"], ["USSR / Russia", "1990s", 14, 1, "93%", "69–99%"]]
     few = lr.success_by_decade(launches, ["IND"], 2021, 2021, min_attempts=5)
     assert few[["period", "attempts", "shown"]].values.tolist() == [["2021", 2, False]]
 
@@ -225,3 +227,29 @@ def test_asat_display() -> None:
     assert out["date"].tolist() == ["2007-01-11", "2021-11-15"]  # in time order
     assert out["country"].tolist() == ["China", "Russia"]  # a 2021 test: Russia, not the lineage
     assert pd.isna(out.loc[1, "still in orbit"]) and pd.isna(out.loc[1, "as of"])
+
+
+def test_year_bars_passes_one_row_per_country_and_year(outcomes: pd.DataFrame) -> None:
+    counts = lr.by_year(outcomes, ["USA", "CHN"], 2023, 2024, "payload_use")
+    spec = lr.year_bars(counts, "payload_use", lr.PAYLOAD_STYLES, "Payload use").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    # USA 2023, USA 2024, CHN 2024: three rows, one column per payload use drawn (zeros filled).
+    assert len(rows) == 3
+    usa_2023 = next(r for r in rows if r["name"] == "United States" and r["year"] == 2023)
+    assert (usa_2023["commercial"], usa_2023["military"], usa_2023["unknown"], usa_2023["civil"]) == (60, 3, 2, 0)
+
+
+def test_without_constellations_subtracts_by_launch_year(objects: pd.DataFrame) -> None:
+    series = lr.registered_series(objects, ["USA", "RUS"], 1957, 2024)
+    constellations = pd.DataFrame(
+        {
+            "constellation": ["Starlink", "Starlink", "Kuiper", "OneWeb"],
+            "country": ["USA", "USA", "USA", "GBR"],
+            "year": [2020, 2021, 2021, 2020],
+            "payloads": [700, 1150, 0, 100],
+        }
+    )
+    out = lr.without_constellations(series, constellations)
+    # USA 2020: 800 - 700 = 100; 2021: 1200 - 1150 - 0 = 50. RUS has no constellation; OneWeb (GBR) not chosen.
+    assert out[["country", "year", "objects"]].values.tolist() == [["USA", 2020, 100], ["USA", 2021, 50]]
+    assert out["label"].tolist() == ["United States without Starlink"] * 2  # Kuiper launched nothing here
