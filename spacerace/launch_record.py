@@ -48,6 +48,7 @@ __all__ = [
     "constellation_series",
     "without_constellations",
     "asat_display",
+    "asat_remaining",
 ]
 
 DEFAULT_COUNTRIES: tuple[str, ...] = MAIN_ACTORS
@@ -332,16 +333,28 @@ def without_constellations(series: pd.DataFrame, constellations: pd.DataFrame) -
 
 
 def asat_display(tests: pd.DataFrame) -> pd.DataFrame:
-    """The anti-satellite tests as the chapter's table: readable column names, the country named,
-    debris figures as whole numbers (blank where no source gives one)."""
+    """The anti-satellite tests as the chapter's table, in time order: the country named, the target,
+    altitude, debris catalogued and still in orbit (blank where no source gives a figure), the date
+    of those counts as the source gives it (a month stays a month) and the kind of source."""
     out = pd.DataFrame({
         "date": pd.to_datetime(tests["date"]).dt.strftime("%Y-%m-%d"),
         "country": tests["country"].map(lambda c: {"RUS": "Russia"}.get(c) or actor_label(c)),
-        "interceptor": tests["interceptor"],
         "target": tests["target"],
         "altitude (km)": tests["altitude_km"],
         "debris catalogued": tests["debris_catalogued"],
         "still in orbit": tests["debris_in_orbit"],
-        "as of": pd.to_datetime(tests["debris_as_of"]).dt.strftime("%Y-%m-%d"),
+        "as of": tests["debris_as_of"],
+        "source": tests["source_kind"],
     })
     return out.sort_values("date").reset_index(drop=True)
+
+
+def asat_remaining(tests: pd.DataFrame) -> str:
+    """``"Microsat-R: 49 of 101 catalogued pieces (49%) on 2019-07-15"`` for every test whose source gives
+    both counts, in time order, joined with semicolons (``"none"`` when no test has both)."""
+    both = tests.dropna(subset=["debris_catalogued", "debris_in_orbit"]).sort_values("date")
+    return "; ".join(
+        f"{str(r.target).split(',')[0].split(' (')[0]}: {int(r.debris_in_orbit):,} of {int(r.debris_catalogued):,} catalogued pieces "
+        f"({r.debris_in_orbit / r.debris_catalogued:.0%}) on {r.debris_as_of}"
+        for r in both.itertuples()
+    ) or "none"

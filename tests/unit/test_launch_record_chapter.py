@@ -215,18 +215,34 @@ def test_constellation_series_pools_the_small_ones() -> None:
     ]
 
 
-def test_asat_display() -> None:
-    tests = pd.DataFrame(
+@pytest.fixture
+def asat() -> pd.DataFrame:
+    return pd.DataFrame(
         {
-            "test_id": ["rus-2021", "chn-2007"], "date": ["2021-11-15", "2007-01-11"], "country": ["RUS", "CHN"],
-            "interceptor": ["Nudol", "SC-19"], "target": ["Kosmos 1408", "Fengyun-1C"], "altitude_km": [480, 865],
-            "debris_catalogued": [1800, 3500], "debris_in_orbit": [None, 2700], "debris_as_of": [None, "2023-01-01"],
+            "test_id": ["rus-2021", "chn-2007", "ind-2019"], "date": pd.to_datetime(["2021-11-15", "2007-01-11", "2019-03-27"]),
+            "country": ["RUS", "CHN", "IND"], "interceptor": ["Nudol", "SC-19", "PDV"],
+            "target": ["Kosmos 1408, a defunct satellite", "Fengyun-1C (FY-1C), a weather satellite", "Microsat-R"],
+            "altitude_km": pd.array([480, 850, 300], dtype="Int64"),
+            "debris_catalogued": pd.array([604, 3037, 101], dtype="Int64"),
+            "debris_in_orbit": pd.array([591, None, 49], dtype="Int64"),
+            "debris_as_of": ["2021-12-17", "2010-09", "2019-07-15"], "source_kind": ["official", "press", "press"],
         }
     )
-    out = lr.asat_display(tests)
-    assert out["date"].tolist() == ["2007-01-11", "2021-11-15"]  # in time order
-    assert out["country"].tolist() == ["China", "Russia"]  # a 2021 test: Russia, not the lineage
-    assert pd.isna(out.loc[1, "still in orbit"]) and pd.isna(out.loc[1, "as of"])
+
+
+def test_asat_display(asat: pd.DataFrame) -> None:
+    out = lr.asat_display(asat)
+    assert out["date"].tolist() == ["2007-01-11", "2019-03-27", "2021-11-15"]  # in time order
+    assert out["country"].tolist() == ["China", "India", "Russia"]  # a 2021 test: Russia, not the lineage
+    assert pd.isna(out.loc[0, "still in orbit"]) and out.loc[0, "as of"] == "2010-09"  # a month stays a month
+
+
+def test_asat_remaining(asat: pd.DataFrame) -> None:
+    # Fengyun-1C has no count in orbit: left out. 49/101 = 48.5% -> 49%; 591/604 = 97.8% -> 98%.
+    assert lr.asat_remaining(asat) == (
+        "Microsat-R: 49 of 101 catalogued pieces (49%) on 2019-07-15; Kosmos 1408: 591 of 604 catalogued pieces (98%) on 2021-12-17"
+    )
+    assert lr.asat_remaining(asat.assign(debris_in_orbit=pd.array([None] * 3, dtype="Int64"))) == "none"
 
 
 def test_year_bars_passes_one_row_per_country_and_year(outcomes: pd.DataFrame) -> None:
