@@ -19,6 +19,8 @@ functions here make the chapter's choices explicit:
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import costs
@@ -32,6 +34,11 @@ BODY_PRIORITY: tuple[str, ...] = (
 )
 """Breaks ties between a country's civil bodies with as many years each (the whole national budget
 before the agency's)."""
+
+PARTS_ONLY: dict[str, str] = {
+    "DEU": "Germany's rows are parts of its federal space budget (the contribution to ESA, the national programme), never its total",
+}
+"""Countries whose rows are parts of a budget, not a total: they get no series (the chapter says why)."""
 
 DEFENCE_BODIES: tuple[str, ...] = ("USSF",)
 """Defence space budgets added to a country's series when the chapter includes defence."""
@@ -51,9 +58,10 @@ def one_per_year(budgets: pd.DataFrame) -> pd.DataFrame:
 
 
 def headline_bodies(budgets: pd.DataFrame) -> dict[str, str]:
-    """Each country's civil body with the most years of official figures (ties: :data:`BODY_PRIORITY`)."""
+    """Each country's civil body with the most years of official figures (ties: :data:`BODY_PRIORITY`);
+    countries in :data:`PARTS_ONLY` have none."""
     civil = one_per_year(budgets)
-    civil = civil[~civil["body"].isin(DEFENCE_BODIES)]
+    civil = civil[~civil["body"].isin(DEFENCE_BODIES) & ~civil["country"].isin(list(PARTS_ONLY))]
     years = civil.groupby(["country", "body"])["fiscal_year"].nunique().reset_index(name="years")
     years["priority"] = years["body"].map({b: i for i, b in enumerate(BODY_PRIORITY)}).fillna(len(BODY_PRIORITY))
     best = years.sort_values(["country", "years", "priority"], ascending=[True, False, True]).drop_duplicates("country")
@@ -61,7 +69,8 @@ def headline_bodies(budgets: pd.DataFrame) -> dict[str, str]:
 
 
 def national(budgets: pd.DataFrame, include_defence: bool = False) -> pd.DataFrame:
-    """One row per country and fiscal year: its headline civil body, plus defence when asked.
+    """One row per country and fiscal year: its headline civil body, plus defence when asked
+    (countries in :data:`PARTS_ONLY` are left out).
 
     A defence figure is added only to a year that has a civil figure in the same currency and price
     year. Columns: ``country, fiscal_year, amount_million, currency, price_year, body, budget_ids,
@@ -69,7 +78,7 @@ def national(budgets: pd.DataFrame, include_defence: bool = False) -> pd.DataFra
     """
     rows = one_per_year(budgets)
     heads = headline_bodies(budgets)
-    civil = rows[[heads.get(c) == b for c, b in zip(rows["country"], rows["body"])]]
+    civil = rows[[heads.get(c) == b and c not in PARTS_ONLY for c, b in zip(rows["country"], rows["body"])]]
     keep = ["country", "fiscal_year", "amount_million", "currency", "price_year", "body", "budget_id", "figure_kind", "source_url"]
     out = civil[keep].rename(columns={"budget_id": "budget_ids"}).reset_index(drop=True)
     if include_defence:
@@ -82,6 +91,14 @@ def national(budgets: pd.DataFrame, include_defence: bool = False) -> pd.DataFra
                     row["amount_million"] + extra["amount_million"], f"{row['body']} + {extra['body']}", f"{row['budget_ids']} + {extra['budget_id']}"
                 ]
     return out.sort_values(["country", "fiscal_year"]).reset_index(drop=True)
+
+
+def runs(frame: pd.DataFrame, by: str = "country") -> pd.Series:
+    """A label per row that changes wherever a series skips a year, so that a chart joins only
+    consecutive years with a line (``detail=`` the label) and a lone year stays a point."""
+    ordered = frame.sort_values([by, "fiscal_year"])
+    new_run = ordered.groupby(by)["fiscal_year"].diff().ne(1)
+    return (ordered[by].astype(str) + "-" + new_run.cumsum().astype(str)).reindex(frame.index)
 
 
 def _rate(table: pd.DataFrame, column: str, frame: pd.DataFrame) -> pd.Series:
@@ -154,3 +171,32 @@ def coverage(economics: dict[str, pd.DataFrame], currencies: list[str]) -> str:
         rates = "" if currency == "USD" else f", rates {fx.min()}-{fx.max()}" if len(fx) else ", no exchange rates"
         parts.append(f"{currency}: prices to {cpi.max()}{rates}" if len(cpi) else f"{currency}: no price index")
     return "; ".join(parts)
+
+
+_MISSING = re.compile(r"(price index \(CPI\)|exchange rate|PPP factor): no value for (\w{3}) in (\d{4})")
+
+
+def _spans(years: list[int]) -> str:
+    """``[2022, 2023, 2024, 2026]`` as ``"2022-2024, 2026"``."""
+    spans: list[list[int]] = []
+    for year in sorted(set(years)):
+        if spans and year == spans[-1][1] + 1:
+            spans[-1][1] = year
+        else:
+            spans.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def not_converted(series: pd.DataFrame) -> pd.DataFrame:
+    """The figures :func:`convert` could not convert, one line per country and body: the fiscal
+    years left out and the values the economic series lack (``"price index (CPI): RUB 2022-2023"``)."""
+    missing = series[series["not_converted"].fillna("") != ""]
+    rows = []
+    for (country, body), group in missing.groupby(["country", "body"], sort=True):
+        found: dict[tuple[str, str], list[int]] = {}
+        for reason in group["not_converted"]:
+            for label, currency, year in _MISSING.findall(reason):
+                found.setdefault((label, currency), []).append(int(year))
+        lacking = "; ".join(f"{label}: {currency} {_spans(years)}" for (label, currency), years in found.items())
+        rows.append({"country": country, "body": body, "figures": len(group), "fiscal years": _spans(group["fiscal_year"].tolist()), "the series lack": lacking})
+    return pd.DataFrame(rows, columns=["country", "body", "figures", "fiscal years", "the series lack"])

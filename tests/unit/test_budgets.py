@@ -125,3 +125,36 @@ def test_mission_cost_is_the_costs_chapters_figure(economics: dict[str, pd.DataF
 
 def test_coverage_says_where_each_series_ends(economics: dict[str, pd.DataFrame]) -> None:
     assert budgets.coverage(economics, ["INR", "USD", "BRL"]) == "BRL: no price index; INR: prices to 2023, rates 2020-2023; USD: prices to 2023"
+
+
+def test_a_line_joins_only_consecutive_years() -> None:
+    series = pd.DataFrame({"country": ["A", "A", "A", "A", "B"], "fiscal_year": [2010, 2011, 2015, 2016, 2011]}).iloc[::-1]
+    labels = budgets.runs(series)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[1] != labels[2]
+    assert labels[4] not in set(labels[[0, 1, 2, 3]])
+
+
+def test_a_country_with_parts_only_gets_no_series(rows: pd.DataFrame) -> None:
+    parts = frame([("deu-dlr-2024-esa", "DEU", "DLR", 2024, 1042.3, "EUR", 2024, "civil", "enacted", "official", "")])
+    assert "DEU" in budgets.PARTS_ONLY
+    assert "DEU" not in set(budgets.national(pd.concat([rows, parts]))["country"])
+
+
+def test_figures_not_converted_are_summed_up_per_body() -> None:
+    series = pd.DataFrame(
+        {
+            "country": ["RUS", "RUS", "RUS", "IND"],
+            "body": ["Roscosmos"] * 3 + ["DoS"],
+            "fiscal_year": [2021, 2022, 2024, 2020],
+            "not_converted": [
+                "2 values not covered by the economic series: price index (CPI): no value for RUB in 2023; exchange rate: no value for RUB in 2023",
+                "3 values not covered by the economic series: price index (CPI): no value for RUB in 2022; price index (CPI): no value for RUB in 2023; exchange rate: no value for RUB in 2023",
+                "3 values not covered by the economic series: price index (CPI): no value for RUB in 2023; price index (CPI): no value for RUB in 2024; exchange rate: no value for RUB in 2023",
+                "",
+            ],
+        }
+    )
+    table = budgets.not_converted(series)
+    assert table.to_dict("records") == [
+        {"country": "RUS", "body": "Roscosmos", "figures": 3, "fiscal years": "2021-2022, 2024", "the series lack": "price index (CPI): RUB 2022-2024; exchange rate: RUB 2023"}
+    ]
