@@ -1009,6 +1009,128 @@ def african_countries_by_camp(datasets: Datasets, settings: Settings) -> CheckRe
     return CheckResult(verdict, evidence, value={"ilrs": sorted(ilrs), "artemis": sorted(artemis)})
 
 
+# --------------------------------------------------------------------------- space budgets (issue 20)
+
+_BUDGET_NEEDS: dict[str, tuple[str, ...]] = {
+    "space_budgets": ("budget_id", "country", "body", "fiscal_year", "amount_million", "currency", "price_year", "sector", "figure_kind", "status", "estimated_by", "source_url"),
+    "cpi": ("currency", "year", "index"),
+    "exchange_rates": ("currency", "year", "per_usd"),
+    "ppp": ("currency", "year", "lcu_per_intl_dollar"),
+}
+
+INDIA_SHARE_OF_NASA_MARKET = 0.10
+"""hen-41's 'very constrained budget', read as: India's space budget under a tenth of NASA's at market rates..."""
+INDIA_SHARE_OF_NASA_PPP = 0.5
+"""...and under half of it at purchasing-power parity (what the rupees buy at home)."""
+
+
+def _budget_series(datasets: Datasets, settings: Settings, use_ppp: bool = False) -> pd.DataFrame:
+    """Each country's official budget series in US dollars of ``settings.base_year`` (the budgets chapter's)."""
+    from . import budgets  # the budgets chapter's own series
+
+    economics = {name: datasets[name] for name in budgets.ECONOMICS}
+    return budgets.convert(budgets.national(datasets["space_budgets"]), base_year=settings.base_year, use_ppp=use_ppp, economics=economics)
+
+
+@_register("nasa_budget_trend", **_BUDGET_NEEDS, gdp=("country", "year", "gdp_usd_million"), population=("country", "year", "population"))
+def nasa_budget_trend(datasets: Datasets, settings: Settings) -> CheckResult:
+    """hen-40: Washington has 'long neglected' NASA.
+
+    NASA's budget (data/space_budgets.csv, the budgets chapter's series) in real terms and as a share
+    of US GDP, first year against latest. Supported if it fell in real terms and as a share of GDP;
+    partly supported if it kept its real level (within 10 %, or grew) while its share of GDP fell;
+    contradicted if its share of GDP did not fall.
+    """
+    from . import budgets
+
+    nasa = budgets.with_gdp(_budget_series(datasets, settings), datasets["gdp"], datasets["population"])
+    nasa = nasa[nasa["country"] == "USA"].sort_values("fiscal_year")
+    real, share = nasa.dropna(subset=["real_usd_million"]), nasa.dropna(subset=["share_of_gdp_pct"])
+    if len(real) < 2 or len(share) < 2:
+        return CheckResult("unverifiable", "space_budgets.csv has fewer than two convertible NASA years.")
+    r0, r1, s0, s1 = real.iloc[0], real.iloc[-1], share.iloc[0], share.iloc[-1]
+    real_change = r1["real_usd_million"] / r0["real_usd_million"] - 1
+    share_change = s1["share_of_gdp_pct"] / s0["share_of_gdp_pct"] - 1
+    evidence = (
+        f"space_budgets.csv, NASA: USD {r0['real_usd_million']:,.0f} million in FY{r0['fiscal_year']} ({r0['figure_kind']}) and {r1['real_usd_million']:,.0f} million in "
+        f"FY{r1['fiscal_year']} at {settings.base_year} prices ({real_change:+.0%}); {s0['share_of_gdp_pct']:.3f} % of GDP in {s0['fiscal_year']}, "
+        f"{s1['share_of_gdp_pct']:.3f} % in {s1['fiscal_year']} ({share_change:+.0%})."
+    )
+    value = {"real_change": real_change, "share_of_gdp_change": share_change}
+    if share_change >= 0:
+        return CheckResult("contradicted", evidence + " NASA's share of the economy did not fall.", value=value, source_url=_url(r1))
+    if real_change < -0.10:
+        return CheckResult("supported", evidence + " NASA's budget fell in real terms and as a share of GDP.", value=value, source_url=_url(r1))
+    return CheckResult(
+        "partly supported",
+        evidence + " NASA kept its budget in real terms but a shrinking share of a growing economy: stagnation rather than neglect.",
+        value=value,
+        source_url=_url(r1),
+    )
+
+
+@_register("india_budget_vs_nasa", **_BUDGET_NEEDS)
+def india_budget_vs_nasa(datasets: Datasets, settings: Settings) -> CheckResult:
+    """hen-41: India does complex missions 'on a very constrained budget'.
+
+    India's Department of Space budget against NASA's in the latest year both have, in US dollars of
+    ``settings.base_year`` at market rates and at PPP. Supported if it is under
+    :data:`INDIA_SHARE_OF_NASA_MARKET` of NASA's at market rates and under
+    :data:`INDIA_SHARE_OF_NASA_PPP` at PPP; partly supported if only the first holds.
+    """
+    ratios, urls = {}, {}
+    for use_ppp in (False, True):
+        series = _budget_series(datasets, settings, use_ppp).dropna(subset=["real_usd_million"])
+        both = series.pivot_table(index="fiscal_year", columns="country", values="real_usd_million").reindex(columns=["IND", "USA"]).dropna()
+        if both.empty:
+            return CheckResult("unverifiable", "space_budgets.csv has no year with convertible figures for both India and NASA.")
+        year = int(both.index.max())
+        ratios[use_ppp] = (year, float(both.loc[year, "IND"] / both.loc[year, "USA"]))
+        urls[use_ppp] = _url(series[(series["country"] == "IND") & (series["fiscal_year"] == year)].iloc[0])
+    (year, market), (ppp_year, ppp) = ratios[False], ratios[True]
+    evidence = (
+        f"space_budgets.csv: India's Department of Space budget was {market:.0%} of NASA's in {year} at market rates and "
+        f"{ppp:.0%} of it in {ppp_year} at purchasing-power parity ({settings.base_year} prices)."
+    )
+    value = {"share_of_nasa_market": market, "share_of_nasa_ppp": ppp}
+    if market < INDIA_SHARE_OF_NASA_MARKET and ppp < INDIA_SHARE_OF_NASA_PPP:
+        return CheckResult("supported", evidence, value=value, source_url=urls[False])
+    if market < INDIA_SHARE_OF_NASA_MARKET:
+        return CheckResult("partly supported", evidence + " At PPP the gap is much smaller.", value=value, source_url=urls[False])
+    return CheckResult("contradicted", evidence, value=value, source_url=urls[False])
+
+
+@_register("china_budget_estimates_growth", **_BUDGET_NEEDS)
+def china_budget_estimates_growth(datasets: Datasets, settings: Settings) -> CheckResult:
+    """hen-42: the 'explosive growth' of China's space effort, read on its budget.
+
+    China publishes no budget: only authors with two or more estimates can show a change, each
+    against its own earlier figure (never one author against another). Supported if every such
+    author's latest estimate is at least 25 % above its first in real terms; partly supported if
+    some rose; contradicted if none did; unverifiable without an author with two estimates.
+    """
+    from . import budgets
+
+    economics = {name: datasets[name] for name in budgets.ECONOMICS}
+    estimates = budgets.china_estimates(datasets["space_budgets"], base_year=settings.base_year, use_ppp=False, economics=economics)
+    estimates = estimates.dropna(subset=["real_usd_million"]).sort_values("fiscal_year")
+    changes = {
+        author: (int(rows["fiscal_year"].iloc[0]), int(rows["fiscal_year"].iloc[-1]), float(rows["real_usd_million"].iloc[-1] / rows["real_usd_million"].iloc[0] - 1))
+        for author, rows in estimates.groupby("estimated_by")
+        if rows["fiscal_year"].nunique() >= 2
+    }
+    if not changes:
+        return CheckResult("unverifiable", "space_budgets.csv has no author with two estimates of China's budget in different years.")
+    evidence = "space_budgets.csv, China's budget as estimated by the same author, in real terms: " + "; ".join(
+        f"{author} {first}-{last} {change:+.0%}" for author, (first, last, change) in sorted(changes.items())
+    ) + f" (USD of {settings.base_year}; estimates only, China publishes no budget)."
+    rose = [c for _, _, c in changes.values() if c >= 0.25]
+    value = {author: change for author, (_, _, change) in changes.items()}
+    if len(rose) == len(changes):
+        return CheckResult("supported", evidence, value=value)
+    return CheckResult("partly supported" if rose else "contradicted", evidence, value=value)
+
+
 DATASETS: tuple[str, ...] = tuple(sorted({name for check in CHECKS.values() for name in check.needs} | {"milestones", "ilrs_organisations"}))
 """Every dataset a check reads (load those that exist and pass them to :func:`evaluate`)."""
 

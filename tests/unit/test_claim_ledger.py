@@ -338,7 +338,7 @@ def test_every_dataset_check_in_the_claims_has_a_function(claims_table: pd.DataF
 
 def test_every_claim_gets_a_verdict_and_evidence(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
     ledger = evaluate(claims_table, real_datasets)
-    assert len(ledger) == len(claims_table) == 50
+    assert len(ledger) == len(claims_table) == 53
     assert ledger["verdict"].isin(claims.VERDICTS).all()
     assert (ledger["evidence"].str.len() > 20).all()
     assert ledger["evidence_url"].str.startswith("http").all()
@@ -473,6 +473,17 @@ def _thailand_ilrs_after_artemis(table: pd.DataFrame) -> pd.DataFrame:
 _EARLY_HEDGERS = [(c, f, d) for c in ("GBR", "JPN", "FRA", "DEU", "ITA") for f, d in (("ilrs", "2022-01-10"), ("artemis_accords", "2022-06-10"))]
 _AFRICA = ["DJI", "EGY", "ETH", "SEN", "ZAF", "NGA", "RWA", "AGO"]
 
+def _scale_budgets(country: str, from_year: int, factor: float):
+    """Multiply a country's space budget rows (official and estimates) from ``from_year`` on."""
+
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        rows = (table["country"] == country) & (table["fiscal_year"] >= from_year)
+        table.loc[rows, "amount_million"] = table.loc[rows, "amount_million"] * factor
+        return table
+
+    return change
+
+
 FLIPS = {
     "first_far_side_sample_return": lambda d: _edit(d, "missions", _far_side_samples_by_usa),
     "japan_first_orbital_success_year": lambda d: _edit(d, "launches", _without_japan_1970),
@@ -497,6 +508,9 @@ FLIPS = {
     "countries_in_both_camps": lambda d: _edit(d, "memberships", _add_members(_EARLY_HEDGERS)),
     "brazil_in_artemis": lambda d: _edit(d, "memberships", _drop_members([("BRA", "artemis_accords")])),
     "african_countries_by_camp": lambda d: _edit(d, "memberships", _drop_members([(c, "ilrs") for c in _AFRICA])),
+    "nasa_budget_trend": lambda d: _edit(d, "space_budgets", _scale_budgets("USA", 2010, 0.5)),
+    "india_budget_vs_nasa": lambda d: _edit(d, "space_budgets", _scale_budgets("IND", 2000, 3.0)),
+    "china_budget_estimates_growth": lambda d: _edit(d, "space_budgets", _scale_budgets("CHN", 2019, 0.3)),
 }
 
 
