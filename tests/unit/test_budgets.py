@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -158,3 +160,33 @@ def test_figures_not_converted_are_summed_up_per_body() -> None:
     assert table.to_dict("records") == [
         {"country": "RUS", "body": "Roscosmos", "figures": 3, "fiscal years": "2021-2022, 2024", "the series lack": "price index (CPI): RUB 2022-2024; exchange rate: RUB 2023"}
     ]
+
+
+# --------------------------------------------------------------------------- a reader's rerun
+
+
+def test_a_rerun_with_another_base_year_and_two_countries(tmp_path: Path) -> None:
+    """``python -m spacerace run budgets -p base_year 2015 -y 'countries: [IND, JPN]'`` from another
+    folder: the prose follows the parameters, China (not asked for) is left out, and the days of
+    budget, a ratio of two rupee amounts, do not depend on the base year."""
+    import json
+    import subprocess
+    import sys
+
+    from spacerace import data
+    from spacerace.engine.rerun import glued_values
+
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "spacerace", "run", "budgets", "--out", str(out), "-p", "base_year", "2015", "-y", "countries: [IND, JPN]"]
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    values = glued_values(json.loads((out / "budgets.ipynb").read_text(encoding="utf-8")))
+    assert "2015 prices" in values["money_note"]
+    assert [part.split()[0] for part in values["growth_text"].split("; ")] == ["IND", "JPN"]
+    assert values["china_range"] == "not shown in this run"
+    economics = {name: data.load(name) for name in budgets.ECONOMICS}
+    costs_2015, costs_2023 = (budgets.mission_cost(data.load("mission_costs"), "chandrayaan-3", base_year=y, use_ppp=False, economics=economics) for y in (2015, 2023))
+    series = {y: budgets.convert(budgets.national(data.load("space_budgets")), base_year=y, use_ppp=False, economics=economics).set_index(["country", "fiscal_year"]) for y in (2015, 2023)}
+    days = {y: budgets.days_of_budget(c["real_usd_million"], series[y].loc[("IND", 2023), "real_usd_million"]) for y, c in ((2015, costs_2015), (2023, costs_2023))}
+    assert values["c3_days"] == pytest.approx(days[2015]) == pytest.approx(days[2023])
+    assert sorted(p.name for p in (out / "charts").glob("*.png")) == [f"budgets-{i}.png" for i in range(1, 5)]
