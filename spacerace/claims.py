@@ -829,6 +829,99 @@ def china_launch_growth(datasets: Datasets, settings: Settings) -> CheckResult:
     return CheckResult(verdict, evidence, value={"ratio": ratio, "share_before": a / wa, "share_recent": b / wb}, source_url=_url(launches.iloc[0]))
 
 
+# --------------------------------------------------------------------------- the launch record (chapter launches)
+
+MATCH_MIN_ATTEMPTS = 10
+"""hen-50: a country 'matches' China's growth only from at least this many attempts in the earlier window
+(going from one launch to four is not a space sector that matches China's)."""
+
+
+def _five_year_growth(launches: pd.DataFrame) -> tuple[tuple[int, int], tuple[int, int], pd.DataFrame]:
+    """Attempts per country (Soviet Union as Russia) in the last five years of ``launches`` and the five before."""
+    table = launches.assign(country=launches["country"].replace({"SUN": "RUS"}))
+    last = int(table["year"].max())
+    before, recent = (last - 9, last - 5), (last - 4, last)
+    sums = pd.DataFrame({
+        key: table[table["year"].between(*span)].groupby("country")["attempts"].sum() for key, span in (("before", before), ("recent", recent))
+    }).fillna(0).astype(int)
+    sums["ratio"] = sums["recent"] / sums["before"].where(sums["before"] > 0)
+    return before, recent, sums
+
+
+@_register("only_india_japan_match_china_growth", launches=_LAUNCH_COLUMNS)
+def only_india_japan_match_china_growth(datasets: Datasets, settings: Settings) -> CheckResult:
+    """hen-50: India and Japan are the only countries whose growth matches China's.
+
+    Orbital launch attempts per country in the last five years of ``launches`` against the five
+    before. A country matches China when its attempts grew by at least China's factor less
+    ``settings.tolerance`` (relative), counting only countries with :data:`MATCH_MIN_ATTEMPTS` or
+    more attempts in the earlier window. Supported when India and Japan match and no other country
+    does; partly supported when India or Japan matches (but not exactly the two of them);
+    contradicted when neither does.
+    """
+    before, recent, sums = _five_year_growth(datasets["launches"])
+    if "CHN" not in sums.index or pd.isna(sums.loc["CHN", "ratio"]):
+        return CheckResult("unverifiable", f"launches.csv has no Chinese launches in {_span(before)}.")
+    bar = sums.loc["CHN", "ratio"] * (1 - settings.tolerance)
+    eligible = sums[(sums["before"] >= MATCH_MIN_ATTEMPTS) & (sums.index != "CHN")]
+    matched = sorted(eligible.index[eligible["ratio"] >= bar])
+
+    def line(code: str) -> str:
+        row = sums.loc[code] if code in sums.index else pd.Series({"before": 0, "recent": 0})
+        return f"{code} {int(row['before'])} → {int(row['recent'])} ({_ratio_text(row['before'], row['recent'])})"
+
+    others = [c for c in matched if c not in ("IND", "JPN")]
+    evidence = (
+        f"launches.csv, orbital launch attempts {_span(before)} → {_span(recent)}: {line('CHN')}; {line('IND')}; {line('JPN')}. "
+        f"Countries with {MATCH_MIN_ATTEMPTS}+ attempts before that grew at least x{bar:.2f}: "
+        + (", ".join(line(c) for c in matched) or "none") + "."
+    )
+    both = {"IND", "JPN"} <= set(matched)
+    verdict = "supported" if both and not others else "partly supported" if {"IND", "JPN"} & set(matched) else "contradicted"
+    value = {"ratio": {c: float(sums.loc[c, "ratio"]) for c in ("CHN", "IND", "JPN") if c in sums.index}, "matched": matched}
+    return CheckResult(verdict, evidence, value=value, source_url=_url(datasets["launches"].iloc[0]))
+
+
+RELIABILITY_WINDOW = 10
+"""hen-51: years of launches over which a programme's reliability is judged (the last ten of the table)."""
+
+
+@_register("india_japan_launch_reliability", launches=_LAUNCH_COLUMNS)
+def india_japan_launch_reliability(datasets: Datasets, settings: Settings) -> CheckResult:
+    """hen-51: Japan and India have mature programmes, judged on launch reliability.
+
+    Each country's success rate over the last :data:`RELIABILITY_WINDOW` years of ``launches``,
+    with its 95% Wilson interval (:func:`spacerace.launch_record.wilson_interval`), against the rate
+    of every other country's launches over the same years. A record counts as mature when its
+    interval reaches that rate (it is not clearly less reliable than the rest of the world). Supported when both
+    records do, partly supported when one does, contradicted when neither does.
+    """
+    from .launch_record import wilson_interval
+
+    launches = datasets["launches"]
+    last = int(launches["year"].max())
+    span = (last - RELIABILITY_WINDOW + 1, last)
+    window = launches[launches["year"].between(*span)]
+    parts, mature, value = [], [], {}
+    for code in ("JPN", "IND"):
+        rows, rest = window[window["country"] == code], window[window["country"] != code]
+        n, k = int(rows["attempts"].sum()), int(rows["successes"].sum())
+        if n == 0 or rest["attempts"].sum() == 0:
+            return CheckResult("unverifiable", f"launches.csv has no launches by {code} (or by no one else) in {_span(span)}.")
+        others = float(rest["successes"].sum() / rest["attempts"].sum())
+        low, high = (float(x) for x in wilson_interval(k, n))
+        value[code] = {"rate": k / n, "low": low, "high": high, "rest_of_world": others}
+        parts.append(f"{code} {k} of {n} ({k / n:.1%}, 95% interval {low:.1%}-{high:.1%}; rest of the world {others:.1%})")
+        if high >= others:
+            mature.append(code)
+    evidence = (
+        f"launches.csv, successful orbital launches {_span(span)}: " + "; ".join(parts) + ". "
+        + (f"Not clearly below the rest of the world: {', '.join(mature)}." if mature else "Both are clearly below the rest of the world.")
+    )
+    verdict = "supported" if len(mature) == 2 else "partly supported" if mature else "contradicted"
+    return CheckResult(verdict, evidence, value=value, source_url=_url(launches.iloc[0]))
+
+
 # --------------------------------------------------------------------------- memberships
 
 _MEMBER_COLUMNS = ("country", "framework", "role", "date", "date_precision")

@@ -338,7 +338,7 @@ def test_every_dataset_check_in_the_claims_has_a_function(claims_table: pd.DataF
 
 def test_every_claim_gets_a_verdict_and_evidence(claims_table: pd.DataFrame, real_datasets: dict[str, pd.DataFrame]) -> None:
     ledger = evaluate(claims_table, real_datasets)
-    assert len(ledger) == len(claims_table) == 53
+    assert len(ledger) == len(claims_table) == 55
     assert ledger["verdict"].isin(claims.VERDICTS).all()
     assert (ledger["evidence"].str.len() > 20).all()
     assert ledger["evidence_url"].str.startswith("http").all()
@@ -512,6 +512,67 @@ FLIPS = {
     "india_budget_vs_nasa": lambda d: _edit(d, "space_budgets", _scale_budgets("IND", 2000, 3.0)),
     "china_budget_estimates_growth": lambda d: _edit(d, "space_budgets", _scale_budgets("CHN", 2019, 0.3)),
 }
+
+
+# --------------------------------------------------------------------------- the launch record (hen-50, hen-51)
+
+
+def _perfect_record(country: str, years: tuple[int, int]):
+    def change(table: pd.DataFrame) -> pd.DataFrame:
+        rows = (table["country"] == country) & table["year"].between(*years)
+        table.loc[rows, "successes"] = table.loc[rows, "attempts"]
+        return table
+
+    return change
+
+
+FLIPS.update({
+    # India and Japan grow fourfold in 2020-2024: both now match China (with the United States): partly supported.
+    "only_india_japan_match_china_growth": lambda d: _edit(
+        _edit(d, "launches", _scale_launches("IND", (2020, 2024), 4.0)), "launches", _scale_launches("JPN", (2020, 2024), 4.0)
+    ),
+    # Japan without a failure in 2015-2024: both records reach the rest of the world's rate: supported.
+    "india_japan_launch_reliability": lambda d: _edit(d, "launches", _perfect_record("JPN", (2015, 2024))),
+})
+
+
+def _growth_table(before: dict[str, int], recent: dict[str, int]) -> pd.DataFrame:
+    """Attempts per country: ``before`` spread as one row in 2015, ``recent`` as one row in 2024."""
+    rows = [(2015, c, n, n) for c, n in before.items()] + [(2024, c, n, n) for c, n in recent.items()]
+    return pd.DataFrame(rows, columns=["year", "country", "attempts", "successes"]).assign(source_url="https://example.org/gcat")
+
+
+def test_india_and_japan_matching_china_hand_worked() -> None:
+    check = CHECKS["only_india_japan_match_china_growth"]
+    # Windows 2015-2019 and 2020-2024. CHN 10 -> 30 (x3); bar = 3 x 0.85 = 2.55.
+    # IND 10 -> 26 (x2.6) and JPN 10 -> 30 (x3) match; USA 20 -> 40 (x2) does not; PRK 1 -> 5 is too small to count.
+    base = {"CHN": 10, "IND": 10, "JPN": 10, "USA": 20, "PRK": 1}
+    result = check({"launches": _growth_table(base, {"CHN": 30, "IND": 26, "JPN": 30, "USA": 40, "PRK": 5})})
+    assert result.verdict == "supported" and result.value["matched"] == ["IND", "JPN"]
+    # USA 20 -> 60 (x3) matches too: not the only ones.
+    result = check({"launches": _growth_table(base, {"CHN": 30, "IND": 26, "JPN": 30, "USA": 60, "PRK": 5})})
+    assert result.verdict == "partly supported" and result.value["matched"] == ["IND", "JPN", "USA"]
+    # IND 10 -> 25 (x2.5) falls just under the bar, JPN 10 -> 20 (x2) too: contradicted.
+    result = check({"launches": _growth_table(base, {"CHN": 30, "IND": 25, "JPN": 20, "USA": 40, "PRK": 5})})
+    assert result.verdict == "contradicted" and "CHN 10 → 30 (x3.00)" in result.evidence
+
+
+def test_india_japan_reliability_hand_worked() -> None:
+    check = CHECKS["india_japan_launch_reliability"]
+    table = pd.DataFrame(
+        # 2015-2024 is the window (the table ends in 2024). JPN 8 of 10: Wilson 0.490-0.943. IND 2 of 2: 0.342-1.
+        # Rest of the world for JPN: IND 2/2 + USA 95/100 = 97/102 = 0.951 > 0.943: clearly below.
+        # Rest of the world for IND: JPN 8/10 + USA 95/100 = 103/110 = 0.936 < 1: not clearly below.
+        [(2015, "JPN", 10, 8), (2024, "IND", 2, 2), (2020, "USA", 100, 95), (2010, "JPN", 5, 0)],
+        columns=["year", "country", "attempts", "successes"],
+    ).assign(source_url="https://example.org/gcat")
+    result = check({"launches": table})
+    assert result.verdict == "partly supported"
+    assert result.value["JPN"]["high"] == pytest.approx(0.9433, abs=1e-4)
+    assert result.value["JPN"]["rest_of_world"] == pytest.approx(97 / 102)
+    assert result.value["IND"]["rest_of_world"] == pytest.approx(103 / 110)
+    table.loc[table["country"] == "USA", "successes"] = 90  # rest of the world for JPN: 92/102 = 0.902 < 0.943
+    assert check({"launches": table}).verdict == "supported"
 
 
 def test_every_computed_check_has_a_fixture_that_moves_it(claims_table: pd.DataFrame) -> None:
