@@ -141,8 +141,15 @@ def with_gdp(series: pd.DataFrame, gdp: pd.DataFrame, population: pd.DataFrame) 
 
 
 def growth_since(series: pd.DataFrame, start: int = 2010, value: str = "real_usd_million") -> pd.DataFrame:
-    """Per country: the first year from ``start`` with a value, the latest, both values and the change in %."""
+    """Per country: the first year from ``start`` with a value, the latest, both values and the change in %.
+
+    Like for like: when the series has a ``body`` column, the first year is the first one whose body
+    is the latest year's (a budget that adds the Space Force from FY2021 grows from FY2021 on).
+    """
     have = series[(series["fiscal_year"] >= start) & series[value].notna()].sort_values("fiscal_year")
+    if "body" in have.columns:
+        latest_body = have.groupby("country")["body"].transform("last")
+        have = have[have["body"] == latest_body]
     ends = have.groupby("country").agg(first_year=("fiscal_year", "first"), last_year=("fiscal_year", "last"), first=(value, "first"), last=(value, "last"))
     ends = ends[ends["last_year"] > ends["first_year"]]
     return ends.assign(change_pct=100 * (ends["last"] / ends["first"] - 1)).reset_index()

@@ -190,3 +190,11 @@ def test_a_rerun_with_another_base_year_and_two_countries(tmp_path: Path) -> Non
     days = {y: budgets.days_of_budget(c["real_usd_million"], series[y].loc[("IND", 2023), "real_usd_million"]) for y, c in ((2015, costs_2015), (2023, costs_2023))}
     assert values["c3_days"] == pytest.approx(days[2015]) == pytest.approx(days[2023])
     assert sorted(p.name for p in (out / "charts").glob("*.png")) == [f"budgets-{i}.png" for i in range(1, 5)]
+
+
+def test_growth_compares_like_with_like() -> None:
+    series = pd.DataFrame(
+        {"country": ["USA"] * 3, "body": ["NASA", "NASA + USSF", "NASA + USSF"], "fiscal_year": [2010, 2021, 2024], "real_usd_million": [20.0, 40.0, 44.0]}
+    )
+    growth = budgets.growth_since(series).set_index("country")
+    assert growth.loc["USA", "first_year"] == 2021 and growth.loc["USA", "change_pct"] == pytest.approx(10)
