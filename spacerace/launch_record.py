@@ -336,16 +336,15 @@ def asat_display(tests: pd.DataFrame) -> pd.DataFrame:
     """The anti-satellite tests as the chapter's table, in time order: the country named, debris
     catalogued and still in orbit (blank where no source gives a figure), the date of those counts
     as the source gives it (a month stays a month), the altitude, the target's name (the text before
-    its first comma) and the kind of source."""
+    its first comma)."""
     out = pd.DataFrame({
         "date": pd.to_datetime(tests["date"]).dt.strftime("%Y-%m-%d"),
         "country": tests["country"].map(lambda c: {"RUS": "Russia"}.get(c) or actor_label(c)),
-        "debris catalogued": tests["debris_catalogued"],
-        "still in orbit": tests["debris_in_orbit"],
+        "catalogued": tests["debris_catalogued"],
+        "in orbit": tests["debris_in_orbit"],
         "as of": tests["debris_as_of"],
         "altitude (km)": tests["altitude_km"],
         "target": tests["target"].str.split(", ").str[0],  # the satellite's name; the description stays in the data
-        "source": tests["source_kind"],
     })
     return out.sort_values("date").reset_index(drop=True)
 

@@ -234,9 +234,9 @@ def test_asat_display(asat: pd.DataFrame) -> None:
     out = lr.asat_display(asat)
     assert out["date"].tolist() == ["2007-01-11", "2019-03-27", "2021-11-15"]  # in time order
     assert out["country"].tolist() == ["China", "India", "Russia"]  # a 2021 test: Russia, not the lineage
-    assert pd.isna(out.loc[0, "still in orbit"]) and out.loc[0, "as of"] == "2010-09"  # a month stays a month
+    assert pd.isna(out.loc[0, "in orbit"]) and out.loc[0, "as of"] == "2010-09"  # a month stays a month
     assert out["target"].tolist() == ["Fengyun-1C (FY-1C)", "Microsat-R", "Kosmos 1408"]
-    assert list(out.columns)[2:4] == ["debris catalogued", "still in orbit"]  # the counts first: a phone sees them
+    assert list(out.columns)[2:4] == ["catalogued", "in orbit"]  # the counts first: a phone sees them
 
 
 def test_asat_remaining(asat: pd.DataFrame) -> None:
