@@ -266,7 +266,8 @@ def _file_name(title: Any) -> str:
 
 def chart_html(spec: dict[str, Any]) -> str:
     """The HTML for one chart in the book: a container, and a script that draws into it with the
-    book's ``spaceraceChart`` (Vega-Embed, then the download buttons).
+    book's ``spaceraceChart`` (Vega-Embed, then the download buttons) once the page is parsed: the
+    chart library loads deferred, so the text of the page shows before any chart is drawn.
 
     The container id is derived from the spec (and a counter, for two equal charts on one page),
     so that executing a notebook twice gives the same output.
@@ -289,7 +290,7 @@ def chart_html(spec: dict[str, Any]) -> str:
         "    }\n"
         "    window.spaceraceChart(id, spec, plan);\n"
         "  }\n"
-        "  if (typeof window.spaceraceChart === 'function') { draw(); } else { window.addEventListener('load', draw); }\n"
+        "  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', draw); } else { draw(); }\n"
         f"}})({payload}, {plan}, {json.dumps(element)});\n"
         "</script>"
     )

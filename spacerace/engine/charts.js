@@ -66,10 +66,8 @@
     });
   }
 
-  window.spaceraceChart = function (id, spec, plan) {
-    const element = document.getElementById(id);
-    if (!element) return;
-    draw(element, spec).then(() => {
+  function withDownloads(element, spec, plan) {
+    return draw(element, spec).then(() => {
       const bar = document.createElement("div");
       bar.className = "spacerace-downloads";
       bar.setAttribute("role", "group");
@@ -86,6 +84,40 @@
       );
       element.after(bar);
     });
+  }
+
+  // Charts are drawn one at a time, those on screen first, each after a frame has been painted:
+  // a reader sees the first chart as soon as it is drawn, not after the last one on the page.
+  const waiting = [];
+  let drawing = false;
+
+  function onScreen(item) {
+    const box = item.element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }
+
+  function afterPaint(next) {
+    if (document.hidden) setTimeout(next, 0);
+    else requestAnimationFrame(() => setTimeout(next, 0));
+  }
+
+  function drawNext() {
+    if (drawing || !waiting.length) return;
+    const item = waiting.splice(Math.max(0, waiting.findIndex(onScreen)), 1)[0];
+    drawing = true;
+    withDownloads(item.element, item.spec, item.plan)
+      .catch((error) => console.error("chart not drawn:", error))
+      .finally(() => {
+        drawing = false;
+        afterPaint(drawNext);
+      });
+  }
+
+  window.spaceraceChart = function (id, spec, plan) {
+    const element = document.getElementById(id);
+    if (!element) return;
+    waiting.push({ element: element, spec: spec, plan: plan });
+    if (waiting.length === 1 && !drawing) setTimeout(drawNext, 0);  // once every chart has asked
   };
   window.spaceraceChartCsv = chartCsv;
 })();
