@@ -87,6 +87,9 @@ SPOT_CHECKS = [
     ("chn-estimate-2021-euroconsult", 10_300, "satellitetoday.com: 'followed by China with $10.3 billion' (Euroconsult)"),
     ("kor-kasa-2024", 759_800, "zdnet.co.kr: this year's 7,598 eok won"),
     ("kor-kasa-2025", 964_900, "zdnet.co.kr: 2025 budget 9,649 eok won passed on 10 Dec 2024"),
+    ("usa-nasa-2024-request", 27_185, "spacepolicyonline.com: 'President Biden's request of $27.185 billion'"),
+    ("ind-dos-2019", 115_382.6, "business-standard.com (IANS): interim budget 'Rs 11,538.26 crore ... for 2019-20'"),
+    ("ind-dos-2018-2", 112_000, "business-standard.com (IANS): 'Rs 11,200 crore as per the revised estimates for 2018-19'"),
 ]
 
 
