@@ -307,8 +307,38 @@ def _plain(spec: dict[str, Any]) -> str:
     return f"<chart: {' '.join(text) if isinstance(text, list) else text}>"
 
 
+GEOJSON_KEYS = frozenset({"type", "geometry", "properties", "id", "bbox"})
+"""Keys a geoshape mark reads from its rows without naming them."""
+
+
+def drawn_columns_only(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with, in each inline dataset, only the columns that the rest of the spec names
+    (encodings, tooltips, transforms, expressions such as ``datum.year``) and each row's source
+    addresses: a page carries what its charts draw and show, and its CSV download is exactly that,
+    with its sources. A dataset that a view shows whole
+    (``tooltip: true``) is kept whole. Jupyter front ends get the full spec (:func:`for_jupyter`)."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    rest = json.dumps({key: value for key, value in spec.items() if key != "datasets"})
+    if '"tooltip": true' in rest:
+        return spec
+
+    def named(column: str) -> bool:
+        quoted = json.dumps(column)
+        is_source = column.endswith("source_url") or column == "sources"
+        return is_source or column in GEOJSON_KEYS or any(form in rest for form in (quoted, json.dumps(quoted)[1:-1], f"'{column}'", f"datum.{column}"))
+
+    kept = {}
+    for name, rows in datasets.items():
+        columns = {column for row in rows if isinstance(row, dict) for column in row}
+        drop = {column for column in columns if not named(column)}
+        kept[name] = [{k: v for k, v in row.items() if k not in drop} if isinstance(row, dict) else row for row in rows]
+    return {**spec, "datasets": kept}
+
+
 def _book_renderer(spec: dict[str, Any], **_: Any) -> tuple[dict[str, Any], dict[str, Any]]:
-    return {"text/html": chart_html(spec), **for_jupyter(spec)}, {}
+    return {"text/html": chart_html(drawn_columns_only(spec)), **for_jupyter(spec)}, {}
 
 
 def _jupyter_renderer(spec: dict[str, Any], **_: Any) -> dict[str, Any]:

@@ -1,0 +1,48 @@
+"""A page carries the columns its charts name, and each row's sources, nothing else."""
+
+import altair as alt
+import pandas as pd
+
+from spacerace import charts
+
+ROWS = pd.DataFrame(
+    {
+        "year": [2020, 2021],
+        "attempts": [3, 5],
+        "note": ["a long note the chart never shows", "another"],
+        "internal_id": ["x-1", "x-2"],
+        "source_url": ["https://example.org/a", "https://example.org/b"],
+    }
+)
+
+
+def columns(spec: dict) -> set[str]:
+    return {column for rows in spec["datasets"].values() for row in rows for column in row}
+
+
+def test_columns_the_chart_does_not_name_are_left_out_but_sources_stay():
+    spec = alt.Chart(ROWS).mark_bar().encode(x="year:O", y="attempts:Q").to_dict()
+    assert columns(charts.drawn_columns_only(spec)) == {"year", "attempts", "source_url"}
+
+
+def test_columns_named_in_tooltips_and_expressions_stay():
+    chart = (
+        alt.Chart(ROWS)
+        .mark_bar()
+        .encode(x="year:O", y="attempts:Q", tooltip=["note:N"])
+        .transform_filter("datum.internal_id != 'x-3'")
+    )
+    assert columns(charts.drawn_columns_only(chart.to_dict())) == {"year", "attempts", "note", "internal_id", "source_url"}
+    bracketed = alt.Chart(ROWS).mark_bar().encode(x="year:O", y="attempts:Q").transform_filter('datum["internal_id"] != "x"')
+    assert "internal_id" in columns(charts.drawn_columns_only(bracketed.to_dict()))
+
+
+def test_a_chart_that_shows_every_column_keeps_them_all():
+    spec = alt.Chart(ROWS).mark_bar(tooltip=True).encode(x="year:O", y="attempts:Q").to_dict()
+    assert columns(charts.drawn_columns_only(spec)) == set(ROWS.columns)
+
+
+def test_the_full_spec_still_goes_to_jupyter():
+    spec = alt.Chart(ROWS).mark_bar().encode(x="year:O", y="attempts:Q").to_dict()
+    bundle = charts.for_jupyter(spec)
+    assert "note" in columns(bundle[charts.VEGALITE_MIME])
