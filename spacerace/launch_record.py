@@ -37,10 +37,12 @@ __all__ = [
     "success_by_decade",
     "latest_rates",
     "latest_table",
+    "smallest_latest",
     "debut_flights",
     "debut_numbers",
     "by_year",
     "share_of",
+    "percent",
     "percent_list",
     "year_bars",
     "registered_series",
@@ -181,6 +183,16 @@ def latest_table(rates: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def smallest_latest(rates: pd.DataFrame) -> dict[str, str]:
+    """The country whose latest period in :func:`success_by_decade` rows has the fewest attempts, as
+    text for the prose: ``name, period, attempts, low, high`` (``"none"`` and dashes when no row)."""
+    if rates.empty:
+        return {"name": "none", "period": "–", "attempts": "0", "low": "–", "high": "–"}
+    row = rates.groupby("country", sort=False).tail(1).sort_values("attempts", kind="stable").iloc[0]
+    return {"name": row["name"], "period": row["period"], "attempts": str(row["attempts"]),
+            "low": f"{row['low']:.0%}", "high": f"{row['high']:.0%}"}
+
+
 def debut_flights(debuts: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
     """The first flights of the launch vehicles of ``countries`` that first flew in the window
     (flights after ``last_year`` left out).
@@ -241,6 +253,14 @@ def share_of(counts: pd.DataFrame, column: str, value: str, years: tuple[int, in
     total = rows.groupby("country")["attempts"].sum()
     part = rows[rows[column] == value].groupby("country")["attempts"].sum().reindex(total.index, fill_value=0)
     return (100 * part / total)[total > 0]
+
+
+def percent(value: float, high: float | None = None) -> str:
+    """``"71%"`` for a percentage, ``"61–79%"`` for a range (``high`` given), ``"n/a"`` when undefined
+    (no flights to count)."""
+    if value is None or math.isnan(value) or (high is not None and math.isnan(high)):
+        return "n/a"
+    return f"{value:.0f}%" if high is None else f"{value:.0f}–{high:.0f}%"
 
 
 def percent_list(shares: pd.Series, digits: int = 0) -> str:

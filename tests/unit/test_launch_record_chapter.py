@@ -45,6 +45,11 @@ def test_wilson_interval_hand_worked() -> None:
     assert low[0] == pytest.approx(1 - high[0]) and math.isnan(low[1]) and math.isnan(high[1])
 
 
+def test_percent() -> None:
+    assert lr.percent(71.0) == "71%" and lr.percent(61.46, 78.99) == "61–79%"
+    assert lr.percent(math.nan) == "n/a" and lr.percent(math.nan, math.nan) == "n/a"
+
+
 def test_period_label() -> None:
     assert lr.period_label(1990, 1957, 2024) == "1990s"
     assert lr.period_label(2020, 1957, 2024) == "2020–2024"
@@ -82,6 +87,9 @@ def test_success_by_decade_sums_lineage_and_cuts_the_window(launches: pd.DataFra
     assert (out["low"] <= out["rate"]).all() and (out["rate"] <= out["high"]).all()
     # IND 4/5: Wilson 0.376-0.964; RUS 1990s 13/14: 0.685-0.987 (latest period of each country).
     assert lr.latest_rates(out) == "India 80% (38–96%) of 5 attempts in 2020–2024; USSR / Russia 93% (69–99%) of 14 attempts in 1990s"
+    # Latest periods: IND 2020-2024 (5 attempts), RUS 1990s (14): India is the smallest.
+    assert lr.smallest_latest(out) == {"name": "India", "period": "2020–2024", "attempts": "5", "low": "38%", "high": "96%"}
+    assert lr.smallest_latest(out.iloc[0:0])["name"] == "none"  # a run whose countries never launched
     table = lr.latest_table(out)
     assert table.values.tolist() == [["India", "2020–2024", 5, 1, "80%", "38–96%"], ["USSR / Russia", "1990s", 14, 1, "93%", "69–99%"]]
     few = lr.success_by_decade(launches, ["IND"], 2021, 2021, min_attempts=5)
