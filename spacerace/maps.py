@@ -31,6 +31,7 @@ from pathlib import Path
 
 import altair as alt
 import geopandas as gpd
+import shapely
 
 from .data import record_read
 from .paths import DATA_DIR
@@ -93,6 +94,19 @@ def clockwise(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out
 
 
+DISPLAY_GRID = 0.1
+"""Degrees: a world map 600 pixels wide draws about 1.7 pixels a degree, so the page's copy of the
+boundaries is snapped to this grid (a tenth of a pixel), a sixth lighter than the data file."""
+
+
+def for_display(geometries: gpd.GeoSeries, grid: float = DISPLAY_GRID) -> gpd.GeoSeries:
+    """``geometries`` snapped to ``grid`` degrees for drawing; a country that the grid would erase
+    (a small island) keeps its full geometry."""
+    snapped = shapely.set_precision(geometries.values, grid)
+    erased = shapely.is_empty(snapped)
+    return gpd.GeoSeries(snapped, index=geometries.index, crs=geometries.crs).where(~erased, geometries)
+
+
 def geoshape(
     frame: gpd.GeoDataFrame,
     columns: Sequence[str] = (),
@@ -109,7 +123,8 @@ def geoshape(
         with your values).
     columns
         The columns the chart uses (for colour, tooltip or a calculation). Only these, ``iso_a3``,
-        ``name`` and the geometry go to the page: each chart carries its own copy of the data.
+        ``name`` and the geometry go to the page: each chart carries its own copy of the data,
+        with the boundaries snapped to a tenth of a degree (:func:`for_display`).
     width, height
         The map's size in pixels (the book's column is about 600 pixels wide).
 
@@ -128,8 +143,9 @@ def geoshape(
     unknown = [column for column in keep if column not in frame.columns]
     if unknown:
         raise ValueError(f"the frame has no column(s) {', '.join(unknown)}")
+    shown = frame[keep].set_geometry(for_display(frame.geometry))
     return (
-        alt.Chart(frame[keep])
+        alt.Chart(shown)
         .mark_geoshape(stroke=STROKE_COLOR, strokeWidth=0.6)
         .project(type="equalEarth")
         .properties(width=width, height=height)

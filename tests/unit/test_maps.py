@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import altair as alt
+import shapely
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -150,3 +151,14 @@ def test_lighter_mixes_with_white(colour: str, amount: float, expected: str) -> 
 def test_lighter_refuses_bad_input(colour: str, amount: float) -> None:
     with pytest.raises(ValueError):
         maps.lighter(colour, amount)
+
+
+def test_boundaries_are_snapped_for_display_but_no_country_disappears() -> None:
+    world = maps.world_frame()
+    shown = maps.for_display(world.geometry)
+    assert not shown.is_empty.any()
+    change = abs(shapely.area(shown.values) - shapely.area(world.geometry.values))
+    assert change.max() < 2.0  # square degrees: nothing moves far
+    coordinates = shown.get_coordinates()
+    assert ((coordinates * 10).round(6) % 1 == 0).all().all()  # every vertex on the 0.1-degree grid
+    assert len(coordinates) < len(world.geometry.get_coordinates())
