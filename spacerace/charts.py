@@ -378,9 +378,10 @@ def specs_in(notebook: dict) -> list[dict[str, Any]]:
     ]
 
 
-def table(frame: "pd.DataFrame", nowrap: Iterable[str] = (), **formats: str):
+def table(frame: "pd.DataFrame", nowrap: Iterable[str] = (), css_class: str = "", **formats: str):
     """A table for readers: no index, every value HTML-escaped (a CSV cell holding ``<script>``
-    shows as text), optional number formats by column (``table(df, cost="{:,.0f}")``).
+    shows as text), optional number formats by column (``table(df, cost="{:,.0f}")``), and an extra
+    ``css_class`` for a table the book's stylesheet lays out on its own (the parameters).
 
     Number columns (and those named in ``formats``) are right-aligned and never wrap; the columns
     named in ``nowrap`` (money as stated, say "INR 6,150 million (2020)") stay on one line too.
@@ -396,7 +397,7 @@ def table(frame: "pd.DataFrame", nowrap: Iterable[str] = (), **formats: str):
         elif column in set(nowrap):
             classes[column] = "nowrap"
     styler = frame.style.hide(axis="index").format(escape="html", na_rep="").set_td_classes(classes)
-    styler = styler.set_table_attributes('class="dataframe spacerace-table"')
+    styler = styler.set_table_attributes(f'class="{" ".join(["dataframe", "spacerace-table", *css_class.split()])}"')
     # The same table gives the same HTML in every run (the Styler's default id is random).
     styler = styler.set_uuid(hashlib.sha256(frame.to_json().encode()).hexdigest()[:8])
     styler = styler.set_table_styles({c: [{"selector": "th", "props": "text-align: right"}] for c in numbers}, overwrite=False)

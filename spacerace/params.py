@@ -171,4 +171,4 @@ def show_parameters(notebook: str | Path, values: dict[str, Any]):
                 "meaning": parameter.help,
             }
         )
-    return table(pd.DataFrame(rows))
+    return table(pd.DataFrame(rows), css_class="spacerace-parameters")
