@@ -10,7 +10,7 @@ import pytest
 from spacerace.data import SOURCE_KINDS, load, path_of, source_mix
 from spacerace.paths import override_env
 
-CURATED = ["missions", "mission_costs", "milestones", "lunar_landings", "memberships", "ilrs_organisations", "claims", "space_budgets"]
+CURATED = ["missions", "mission_costs", "milestones", "lunar_landings", "memberships", "ilrs_organisations", "claims", "space_budgets", "asat_tests"]
 
 
 def test_every_curated_table_is_counted_with_every_kind_and_nothing_else() -> None:
