@@ -269,6 +269,15 @@ def percent_list(shares: pd.Series, digits: int = 0) -> str:
     return ", ".join(f"{actor_label(c)} {v:.{digits}f}%" for c, v in ordered.items()) or "none"
 
 
+def year_ticks(years: pd.Series) -> list[int]:
+    """Round years to label an axis of ``years`` with at most about five labels: every 20 years
+    over a long span, every 10 or 5 over shorter ones (labels of four digits touch beyond that on a
+    250-pixel axis)."""
+    first, last = int(years.min()), int(years.max())
+    step = next(step for step in (5, 10, 20, 50) if (last - first) / step <= 5)
+    return list(range(-(-first // step) * step, last + 1, step))
+
+
 def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 250):
     """Stacked bars of attempts per year, one row of bars per country (its own vertical scale, so
     that small programmes stay visible), coloured by ``column`` with ``styles`` (value -> colour)."""
@@ -282,7 +291,7 @@ def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: 
     bars = alt.Chart(wide).transform_fold(domain, as_=[column, "attempts"]).transform_filter("datum.attempts > 0").transform_calculate(
         stack=f"indexof({domain!r}, datum.{column})"
     ).mark_bar().encode(
-        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickCount=5, labelOverlap=True), scale=alt.Scale(nice=False, padding=4)),
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", values=year_ticks(counts["year"])), scale=alt.Scale(nice=False, padding=4)),
         y=alt.Y("attempts:Q", title="Attempts", axis=alt.Axis(tickCount=3)),
         color=alt.Color(f"{column}:N", title=title, scale=alt.Scale(domain=domain, range=[styles[v] for v in domain]),
                         sort=domain, legend=alt.Legend(orient="bottom", columns=3, titleLimit=0)),

@@ -279,3 +279,9 @@ def test_without_constellations_subtracts_by_launch_year(objects: pd.DataFrame) 
     # USA 2020: 800 - 700 = 100; 2021: 1200 - 1150 - 0 = 50. RUS has no constellation; OneWeb (GBR) not chosen.
     assert out[["country", "year", "objects"]].values.tolist() == [["USA", 2020, 100], ["USA", 2021, 50]]
     assert out["label"].tolist() == ["United States without Starlink"] * 2  # Kuiper launched nothing here
+
+
+def test_year_ticks_are_round_and_few() -> None:
+    assert lr.year_ticks(pd.Series([1957, 2024])) == [1960, 1980, 2000, 2020]
+    assert lr.year_ticks(pd.Series([2000, 2024])) == [2000, 2005, 2010, 2015, 2020]
+    assert lr.year_ticks(pd.Series([2015, 2024])) == [2015, 2020]
