@@ -226,6 +226,12 @@ VEGALITE5_MIME = "application/vnd.vegalite.v5+json"
 """The Vega-Lite type that JupyterLab, VS Code and nteract draw with their own bundled Vega."""
 
 _counter = itertools.count(1)
+_carried: set[str] = set()
+"""Digests of the large datasets that the charts of this page carry already (a chapter is one
+page, executed once from top to bottom)."""
+SHARED_SIZE = 10_000
+"""A dataset at least this large (as JSON) that an earlier chart of the page carries is not sent
+again: the page draws the later chart with the earlier one's rows (two maps, one set of borders)."""
 
 
 def csv_plan(spec: dict[str, Any]) -> dict[str, Any]:
@@ -234,6 +240,9 @@ def csv_plan(spec: dict[str, Any]) -> dict[str, Any]:
     datasets = spec.get("datasets", {})
     names = [spec.get("data", {}).get("name")] + [layer.get("data", {}).get("name") for layer in _views(spec)]
     name = next((n for n in names if n in datasets), max(datasets, key=lambda n: len(datasets[n]), default=None))
+    if name is not None and any(isinstance(row, dict) and "geometry" in row for row in datasets[name][:1]):
+        # A map: its rows are borders; what it shows comes from the table joined to them.
+        name = next((n for n in _lookup_tables(spec) if n in datasets), name)
     titles: dict[str, str] = {}
     for view in [spec, *_views(spec)]:
         for channel in (view.get("encoding") or {}).values():
@@ -246,6 +255,17 @@ def csv_plan(spec: dict[str, Any]) -> dict[str, Any]:
     source = next((line for line in lines if line.lower().startswith("source")), " ".join(lines))
     text = title.get("text", "") if isinstance(title, dict) else str(title)
     return {"dataset": name, "titles": titles, "source": source, "file": _file_name(text)}
+
+
+def _lookup_tables(spec: dict[str, Any]) -> list[str]:
+    """The names of the datasets that the spec's ``lookup`` transforms join to its rows."""
+    found = []
+    for view in [spec, *_views(spec)]:
+        for transform in view.get("transform", []) or []:
+            source = transform.get("from", {}).get("data") if "lookup" in transform else None
+            if isinstance(source, dict) and source.get("name"):
+                found.append(source["name"])
+    return found
 
 
 def _views(spec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -276,7 +296,9 @@ def chart_html(spec: dict[str, Any]) -> str:
     digest = hashlib.sha256(payload.encode()).hexdigest()[:12]
     element = f"vis-{digest}-{next(_counter)}"
     label = html.escape(str(spec.get("description", "chart")), quote=True)
-    plan = json.dumps(csv_plan(spec), sort_keys=True, separators=(",", ":"))
+    spec, shared = _without_carried_datasets(spec)
+    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    plan = json.dumps({**csv_plan(spec), "shared": shared}, sort_keys=True, separators=(",", ":"))
     # "</" must not close the script early when data holds it (a CSV cell with "</script>").
     payload, plan = payload.replace("</", "<\\/"), plan.replace("</", "<\\/")
     return (
@@ -294,6 +316,17 @@ def chart_html(spec: dict[str, Any]) -> str:
         f"}})({payload}, {plan}, {json.dumps(element)});\n"
         "</script>"
     )
+
+
+def _without_carried_datasets(spec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The spec without the large datasets an earlier chart of the page carries, and the digest of
+    every large dataset by name (the page fills in the missing ones, ``spaceraceChart``)."""
+    datasets = spec.get("datasets") or {}
+    texts = {name: json.dumps(rows, sort_keys=True, separators=(",", ":")) for name, rows in datasets.items()}
+    shared = {name: hashlib.sha256(text.encode()).hexdigest()[:16] for name, text in texts.items() if len(text) >= SHARED_SIZE}
+    kept = {name: rows for name, rows in datasets.items() if shared.get(name) not in _carried}
+    _carried.update(shared.values())
+    return ({**spec, "datasets": kept} if datasets else spec), shared
 
 
 def for_jupyter(spec: dict[str, Any]) -> dict[str, Any]:

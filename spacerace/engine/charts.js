@@ -54,9 +54,28 @@
     return width < spec.width ? Object.assign({}, spec, { width: width }) : null;
   }
 
+  // A chart drawn at build time (spacerace/engine/prerender.py) stays on screen while the
+  // interactive one is drawn apart, then gives it its place.
+  function embed(element, spec, options) {
+    if (!element.hasAttribute("data-prerendered")) return window.vegaEmbed(element, spec, options);
+    const fresh = document.createElement("div");
+    return window.vegaEmbed(fresh, spec, options).then((result) => {
+      element.removeAttribute("data-prerendered");
+      element.replaceChildren(fresh);
+      return result;
+    });
+  }
+
+  // A picture (role "img") must not hold controls: a chart with menus or sliders is a group,
+  // named by the same label.
+  function withControls(element) {
+    if (element.querySelector("input, select, textarea, button")) element.setAttribute("role", "group");
+  }
+
   function draw(element, spec) {
     const options = { actions: false, renderer: "svg" };
-    return window.vegaEmbed(element, spec, options).then((result) => {
+    return embed(element, spec, options).then((result) => {
+      withControls(element);
       const svg = element.querySelector("svg");
       const room = element.parentElement ? element.parentElement.clientWidth : 0;
       const smaller = svg && room ? narrowed(spec, svg.getBoundingClientRect().width - room) : null;
@@ -113,9 +132,27 @@
       });
   }
 
+  // Large datasets by digest: a dataset that two charts of a page draw (two maps, one set of
+  // borders) comes with the first of them only (spacerace.charts.chart_html).
+  const carried = {};
+
+  function withSharedData(spec, plan) {
+    spec.datasets = spec.datasets || {};
+    for (const [name, digest] of Object.entries(plan.shared || {})) {
+      if (name in spec.datasets) carried[digest] = spec.datasets[name];
+      else if (digest in carried) spec.datasets[name] = carried[digest];
+      else return false;
+    }
+    return true;
+  }
+
   window.spaceraceChart = function (id, spec, plan) {
     const element = document.getElementById(id);
     if (!element) return;
+    if (!withSharedData(spec, plan)) {
+      element.textContent = "This chart's data come with an earlier chart of the page, which is missing.";
+      return;
+    }
     waiting.push({ element: element, spec: spec, plan: plan });
     if (waiting.length === 1 && !drawing) setTimeout(drawNext, 0);  // once every chart has asked
   };

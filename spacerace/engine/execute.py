@@ -16,6 +16,7 @@ from ..paths import BOOK_ENV, READS_LOG_ENV, override_env
 from .cache import Cache, Read
 from .chapters import Chapter
 from .files import write_if_changed
+from .prerender import draw_first_chart
 
 KERNEL_ARGUMENTS = [
     # ipykernel 7 warns at every start that loopback TCP is unencrypted; the kernel only listens on
@@ -141,6 +142,7 @@ def run_chapter(
             os.replace(scratch, kept)
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
+    draw_first_chart(scratch)  # the first chart shows before the chart library has arrived
     stored = cache.store(chapter.name, key, scratch, reads, time.perf_counter() - started)
     write_if_changed(output, stored.read_bytes())
     return Outcome(chapter.name, "ran", time.perf_counter() - started, output)

@@ -91,12 +91,13 @@ def chart_title(spec: dict[str, Any]) -> str:
 
 
 def projector_scale(spec: dict[str, Any], width: int = PROJECTOR_WIDTH) -> float:
-    """The PNG scale factor that makes ``spec`` about ``width`` pixels wide (between 1 and 6)."""
+    """The PNG scale factor that makes ``spec`` about ``width`` pixels wide (between 1 and 8: a
+    narrow chart, such as a column of small multiples, is drawn large too)."""
     import vl_convert
 
     match = _SVG_WIDTH.search(vl_convert.vegalite_to_svg(spec))
     natural = float(match.group(1)) if match else 640.0
-    return max(1.0, min(6.0, width / max(natural, 1.0)))
+    return max(1.0, min(8.0, width / max(natural, 1.0)))
 
 
 def export_figures(build_dir: Path, out_dir: Path, width: int = PROJECTOR_WIDTH) -> list[Figure]:

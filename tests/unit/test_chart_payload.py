@@ -46,3 +46,23 @@ def test_the_full_spec_still_goes_to_jupyter():
     spec = alt.Chart(ROWS).mark_bar().encode(x="year:O", y="attempts:Q").to_dict()
     bundle = charts.for_jupyter(spec)
     assert "note" in columns(bundle[charts.VEGALITE_MIME])
+
+
+def test_a_large_dataset_goes_to_the_page_once() -> None:
+    big = pd.DataFrame({"year": range(2000), "attempts": range(2000)})
+    first = charts.chart_html(alt.Chart(big).mark_bar().encode(x="year:O", y="attempts:Q").to_dict())
+    second = charts.chart_html(alt.Chart(big).mark_point().encode(x="year:O", y="attempts:Q").to_dict())
+    assert first.count('"year":1999') == 1
+    assert '"year":1999' not in second  # the page gives it the first chart's rows
+    assert '"shared":{"data-' in second
+
+
+def test_a_map_offers_the_table_it_shows_as_csv() -> None:
+    borders = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}, "iso_a3": "FRA"}]
+    camps = pd.DataFrame({"iso_a3": ["FRA"], "camp": ["Artemis only"]})
+    chart = alt.Chart(alt.Data(values=borders)).mark_geoshape().transform_lookup(
+        lookup="iso_a3", from_=alt.LookupData(camps, key="iso_a3", fields=["camp"])
+    ).encode(color="camp:N")
+    spec = chart.to_dict()
+    plan = charts.csv_plan(spec)
+    assert spec["datasets"][plan["dataset"]] == [{"iso_a3": "FRA", "camp": "Artemis only"}]
