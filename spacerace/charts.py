@@ -297,8 +297,8 @@ def chart_html(spec: dict[str, Any]) -> str:
     element = f"vis-{digest}-{next(_counter)}"
     label = html.escape(str(spec.get("description", "chart")), quote=True)
     spec, shared = _without_carried_datasets(spec)
-    payload = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     plan = json.dumps({**csv_plan(spec), "shared": shared}, sort_keys=True, separators=(",", ":"))
+    payload = json.dumps(_by_columns(spec), sort_keys=True, separators=(",", ":"))
     # "</" must not close the script early when data holds it (a CSV cell with "</script>").
     payload, plan = payload.replace("</", "<\\/"), plan.replace("</", "<\\/")
     return (
@@ -327,6 +327,23 @@ def _without_carried_datasets(spec: dict[str, Any]) -> tuple[dict[str, Any], dic
     kept = {name: rows for name, rows in datasets.items() if shared.get(name) not in _carried}
     _carried.update(shared.values())
     return ({**spec, "datasets": kept} if datasets else spec), shared
+
+
+def _by_columns(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with each table-like dataset (rows of the same plain fields) written as its column
+    names once and a list of values per row, about a third lighter than repeating every name in
+    every row; the page turns them back into rows before drawing (``spaceraceChart``)."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    written = {}
+    for name, rows in datasets.items():
+        columns = list(rows[0]) if rows and isinstance(rows[0], dict) else []
+        flat = columns and all(
+            isinstance(row, dict) and list(row) == columns and not any(isinstance(v, (dict, list)) for v in row.values()) for row in rows
+        )
+        written[name] = {"columns": columns, "rows": [list(row.values()) for row in rows]} if flat else rows
+    return {**spec, "datasets": written}
 
 
 def for_jupyter(spec: dict[str, Any]) -> dict[str, Any]:

@@ -136,8 +136,16 @@
   // borders) comes with the first of them only (spacerace.charts.chart_html).
   const carried = {};
 
+  // Datasets written as column names and rows of values (spacerace.charts._by_columns) become
+  // rows of named fields again, as Vega-Lite reads them.
+  function asRows(table) {
+    if (Array.isArray(table)) return table;
+    return table.rows.map((values) => Object.fromEntries(table.columns.map((column, i) => [column, values[i]])));
+  }
+
   function withSharedData(spec, plan) {
     spec.datasets = spec.datasets || {};
+    for (const name of Object.keys(spec.datasets)) spec.datasets[name] = asRows(spec.datasets[name]);
     for (const [name, digest] of Object.entries(plan.shared || {})) {
       if (name in spec.datasets) carried[digest] = spec.datasets[name];
       else if (digest in carried) spec.datasets[name] = carried[digest];
