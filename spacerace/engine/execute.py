@@ -142,7 +142,7 @@ def run_chapter(
             os.replace(scratch, kept)
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
-    draw_first_chart(scratch)  # the first chart shows before the chart library has arrived
+    draw_first_chart(scratch, cache.folder / ".drawings")  # shown before the chart library arrives
     stored = cache.store(chapter.name, key, scratch, reads, time.perf_counter() - started)
     write_if_changed(output, stored.read_bytes())
     return Outcome(chapter.name, "ran", time.perf_counter() - started, output)

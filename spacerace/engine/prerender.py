@@ -8,7 +8,8 @@ drawing inside the chart's container. When the library has arrived, the page dra
 interactive, and swaps it in (``spacerace/engine/charts.js``).
 
 Only the first chart: it is the one a reader meets first, and each drawing adds its weight to the
-page. Drawings are kept in the user's cache folder by their spec, so a chart is drawn once.
+page. Drawings are kept in the build's cache by their spec, so a chart that a re-run chapter draws
+again unchanged is not drawn twice.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from ..charts import VEGALITE5_MIME
-from ..paths import user_cache_folder
 from .cache import fingerprint
 
 MARK = "data-prerendered"
@@ -43,15 +43,15 @@ def first_chart(notebook: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
     return None
 
 
-def drawing(spec: dict[str, Any]) -> str:
-    """The chart as SVG, long paths to the pixel and other numbers to a tenth, from the cache when it was drawn
-    before (by this version of ``vl_convert``). Without ARIA attributes: the container names the
+def drawing(spec: dict[str, Any], folder: Path) -> str:
+    """The chart as SVG, long paths to the pixel and other numbers to a tenth; from ``folder`` when
+    this version of ``vl_convert`` drew it before. Without ARIA attributes: the container names the
     chart for screen readers (``role="img"``), and the interactive chart replaces the drawing."""
     import vl_convert
 
     spec = {**spec, "config": {**spec.get("config", {}), "aria": False}}
     text = json.dumps(spec, sort_keys=True)
-    kept = user_cache_folder() / "drawings" / f"{fingerprint(vl_convert.__version__, text)}.svg"
+    kept = Path(folder) / f"{fingerprint(vl_convert.__version__, text)}.svg"
     try:
         return kept.read_text(encoding="utf-8")
     except OSError:
@@ -78,16 +78,17 @@ def with_drawing(page: str, svg: str) -> str:
     return _CONTAINER.sub(lambda m: f'<div id="{m.group(1)}" class="spacerace-chart" {MARK}{m.group(2)}>{svg}</div>', page, count=1)
 
 
-def draw_first_chart(path: Path) -> bool:
-    """Put the drawing of the first chart into the executed notebook at ``path``; ``False`` if it
-    has no chart. A chart that ``vl_convert`` cannot draw is left to the browser."""
+def draw_first_chart(path: Path, folder: Path) -> bool:
+    """Put the drawing of the first chart into the executed notebook at ``path`` (drawings kept in
+    ``folder``); ``False`` if it has no chart. A chart that ``vl_convert`` cannot draw is left to
+    the browser."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     found = first_chart(notebook)
     if found is None:
         return False
     output, spec = found
     try:
-        svg = drawing(spec)
+        svg = drawing(spec, folder)
     except Exception:  # the browser draws it as it draws every other chart
         return False
     page = "".join(output["data"]["text/html"])

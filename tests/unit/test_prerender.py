@@ -26,7 +26,8 @@ def notebook_with(*outputs: dict) -> nbformat.NotebookNode:
 def test_the_first_chart_is_drawn_into_its_container_and_the_others_are_left(tmp_path: Path) -> None:
     path = tmp_path / "chapter.ipynb"
     nbformat.write(notebook_with(chart_output([1, 2, 3]), chart_output([4, 5])), path)
-    assert prerender.draw_first_chart(path)
+    assert prerender.draw_first_chart(path, tmp_path / "drawings")
+    assert len(list((tmp_path / "drawings").glob("*.svg"))) == 1  # kept for the next build
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     first, second = ("".join(cell["outputs"][0]["data"]["text/html"]) for cell in cells)
     assert f'class="spacerace-chart" {prerender.MARK} role="img"' in first
@@ -41,7 +42,7 @@ def test_a_chapter_without_a_chart_is_left_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "chapter.ipynb"
     nbformat.write(notebook_with(nbformat.v4.new_output("stream", text="no chart")), path)
     before = path.read_bytes()
-    assert not prerender.draw_first_chart(path)
+    assert not prerender.draw_first_chart(path, tmp_path / "drawings")
     assert path.read_bytes() == before
 
 
