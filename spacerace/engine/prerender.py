@@ -20,7 +20,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..charts import VEGALITE5_MIME
 from .cache import fingerprint
 
 MARK = "data-prerendered"
@@ -34,6 +33,8 @@ _NUMBER = re.compile(r"-?\d+\.\d+")
 
 def first_chart(notebook: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The first chart output of an executed notebook and its Vega-Lite spec, or ``None``."""
+    from ..charts import VEGALITE5_MIME  # here: Altair's import is not for builds that run nothing
+
     for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
             data = output.get("data", {})
