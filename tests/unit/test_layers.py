@@ -71,3 +71,14 @@ def test_no_monkeypatching_and_no_overridden_private_methods(path: Path) -> None
 def test_the_engine_is_a_package_of_its_own() -> None:
     assert (ENGINE_DIR / "__init__.py").exists()
     assert {"chapters.py", "cache.py", "execute.py", "html.py", "publish.py", "build.py"} <= {p.name for p in ENGINE_DIR.glob("*.py")}
+
+
+def test_the_build_imports_no_chart_or_kernel_library_until_a_chapter_runs() -> None:
+    # A build with nothing to run answers in a fraction of a second: Altair, Vega's converter and
+    # the Jupyter machinery are imported by the code that runs chapters, when it runs one.
+    import subprocess
+    import sys
+
+    probe = "import sys, spacerace.engine.build, spacerace.cli; print(sorted({'altair', 'vl_convert', 'papermill'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
