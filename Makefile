@@ -36,7 +36,10 @@ bench: $(STAMP)  ## print build times, cache behaviour and page weights
 
 data: $(STAMP)  ## re-derive the tidy datasets from the raw files in data/raw
 	$(PY) scripts/derive_economics.py
+	$(PY) scripts/derive_world_bank.py
 	$(PY) scripts/derive_launches.py
+	$(PY) scripts/derive_launch_record.py
+	$(PY) scripts/derive_objects.py
 	$(PY) scripts/make_boundaries.py
 
 setup: $(STAMP)
