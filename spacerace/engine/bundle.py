@@ -8,10 +8,9 @@ The result depends only on the vl-convert version, so it is kept in the user's c
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-from .files import write_if_changed
+from .files import kept_text, write_if_changed
 from ..paths import user_cache_folder
 
 BUNDLE_NAME = "spacerace-vega.js"
@@ -29,19 +28,7 @@ def vega_bundle() -> str:
     import vl_convert
 
     kept = user_cache_folder() / f"vega-bundle-vl-convert-{vl_convert.__version__}.js"
-    try:
-        return kept.read_text(encoding="utf-8")
-    except OSError:
-        pass
-    bundle = "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
-    try:  # a cache that cannot be written only costs time
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
-        temporary.write_text(bundle, encoding="utf-8")
-        os.replace(temporary, kept)
-    except OSError:
-        pass
-    return bundle
+    return kept_text(kept, lambda: "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n")
 
 
 CHARTS_SCRIPT = Path(__file__).with_name("charts.js")

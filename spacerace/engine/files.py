@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -17,3 +18,23 @@ def write_if_changed(target: Path, content: bytes) -> None:
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_bytes(content)
     os.replace(temporary, target)
+
+
+def kept_text(path: Path, make: Callable[[], str]) -> str:
+    """The text kept at ``path``; else ``make()``'s, kept there for next time. Written in one step
+    under a name of this process's own, so that builds running side by side never mix halves; a
+    cache that cannot be written only costs time."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return text

@@ -15,12 +15,12 @@ again unchanged is not drawn twice.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 from .cache import fingerprint
+from .files import kept_text
 
 MARK = "data-prerendered"
 """The attribute of a chart container that holds a drawing made at build time."""
@@ -44,6 +44,20 @@ def first_chart(notebook: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
     return None
 
 
+def warm_up() -> None:
+    """Import Altair and start vl-convert's engine (together about half a second), so that drawing
+    a chapter's first chart after it has run costs only the drawing. Run in a thread of the worker
+    while the chapter's kernel runs: it takes the CPU the build leaves idle."""
+    try:
+        import vl_convert
+
+        from .. import charts  # noqa: F401  (first_chart reads its constant)
+
+        vl_convert.vegalite_to_svg({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}})
+    except Exception:  # drawing later simply pays for it
+        pass
+
+
 def drawing(spec: dict[str, Any], folder: Path) -> str:
     """The chart as SVG, long paths to the pixel and other numbers to a tenth; from ``folder`` when
     this version of ``vl_convert`` drew it before. Without ARIA attributes: the container names the
@@ -53,19 +67,7 @@ def drawing(spec: dict[str, Any], folder: Path) -> str:
     spec = {**spec, "config": {**spec.get("config", {}), "aria": False}}
     text = json.dumps(spec, sort_keys=True)
     kept = Path(folder) / f"{fingerprint(vl_convert.__version__, text)}.svg"
-    try:
-        return kept.read_text(encoding="utf-8")
-    except OSError:
-        pass
-    svg = _DECIMALS.sub(r"\1", _LONG_PATH.sub(_whole_pixels, vl_convert.vegalite_to_svg(spec)))
-    try:  # a cache that cannot be written only costs time
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
-        temporary.write_text(svg, encoding="utf-8")
-        os.replace(temporary, kept)
-    except OSError:
-        pass
-    return svg
+    return kept_text(kept, lambda: _DECIMALS.sub(r"\1", _LONG_PATH.sub(_whole_pixels, vl_convert.vegalite_to_svg(spec))))
 
 
 def _whole_pixels(path: re.Match[str]) -> str:
