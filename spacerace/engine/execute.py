@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from ..paths import BOOK_ENV, READS_LOG_ENV, override_env
 from .cache import Cache, Read
 from .chapters import Chapter
 from .files import write_if_changed
-from .prerender import draw_first_chart, warm_up
+from .prerender import draw_first_chart
 
 KERNEL_ARGUMENTS = [
     # ipykernel 7 warns at every start that loopback TCP is unencrypted; the kernel only listens on
@@ -128,8 +127,6 @@ def run_chapter(
     """
     started = time.perf_counter()
     scratch = failed_dir.parent / "running" / f"{chapter.name}.ipynb"
-    warming = threading.Thread(target=warm_up, name="warm-up-drawing", daemon=True)
-    warming.start()  # while the kernel runs, so that drawing the first chart costs only the drawing
     try:
         try:
             reads = execute(chapter, scratch, parameters, overrides)
@@ -145,7 +142,6 @@ def run_chapter(
             os.replace(scratch, kept)
         message = str(error) if isinstance(error, ChapterFailed) else f"{type(error).__name__}: {error}"
         return Outcome(chapter.name, "failed", time.perf_counter() - started, kept if kept.exists() else None, message)
-    warming.join()
     draw_first_chart(scratch, cache.folder / ".drawings")  # shown before the chart library arrives
     stored = cache.store(chapter.name, key, scratch, reads, time.perf_counter() - started)
     write_if_changed(output, stored.read_bytes())

@@ -44,20 +44,6 @@ def first_chart(notebook: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
     return None
 
 
-def warm_up() -> None:
-    """Import Altair and start vl-convert's engine (together about half a second), so that drawing
-    a chapter's first chart after it has run costs only the drawing. Run in a thread of the worker
-    while the chapter's kernel runs: it takes the CPU the build leaves idle."""
-    try:
-        import vl_convert
-
-        from .. import charts  # noqa: F401  (first_chart reads its constant)
-
-        vl_convert.vegalite_to_svg({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}})
-    except Exception:  # drawing later simply pays for it
-        pass
-
-
 def drawing(spec: dict[str, Any], folder: Path) -> str:
     """The chart as SVG, long paths to the pixel and other numbers to a tenth; from ``folder`` when
     this version of ``vl_convert`` drew it before. Without ARIA attributes: the container names the
