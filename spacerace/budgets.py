@@ -20,10 +20,23 @@ functions here make the chapter's choices explicit:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
 from . import costs
+from .timelines import actor_label, legend_labels
+
+def country_label(code: str) -> str:
+    """The name a reader sees for a budget's country: the book's (``"ESA"`` -> ``"Europe (ESA)"``),
+    and ``"Russia"`` for ``"RUS"``: the budgets start after the Soviet Union."""
+    return "Russia" if code == "RUS" else actor_label(code)
+
+
+def country_labels(codes: Iterable[str]) -> str:
+    """A Vega ``labelExpr`` that names each code of a legend, axis or facet header by :func:`country_label`."""
+    return legend_labels(list(codes), country_label)
+
 
 KIND_ORDER: tuple[str, ...] = ("enacted", "actual", "revised", "request")
 """Which official figure stands for a year when a budget has several: the budget as passed first."""

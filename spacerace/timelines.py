@@ -33,7 +33,7 @@ Years are 365.25 days.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 import numpy as np
@@ -686,15 +686,16 @@ def actor_label(code: str) -> str:
     return ACTOR_LABELS.get(code) or actor_name(code) or code
 
 
-def legend_labels(codes: list[str] | tuple[str, ...]) -> str:
-    """A Vega ``labelExpr`` that shows each code of a legend or axis as :func:`actor_label` names it.
+def legend_labels(codes: list[str] | tuple[str, ...], label: Callable[[str], str] = actor_label) -> str:
+    """A Vega ``labelExpr`` that shows each code of a legend, axis or facet header as ``label``
+    (by default :func:`actor_label`) names it.
 
     Charts colour by code (so that :func:`spacerace.charts.color` gives every country its colour)
     and the legend still reads "United States", "USSR / Russia".
     """
     import json
 
-    names = {str(code): actor_label(str(code)) for code in codes}
+    names = {str(code): label(str(code)) for code in codes}
     return f"({json.dumps(names)})[datum.label] || datum.label"
 
 

@@ -182,7 +182,7 @@ def test_a_rerun_with_another_base_year_and_two_countries(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
     values = glued_values(json.loads((out / "budgets.ipynb").read_text(encoding="utf-8")))
     assert "2015 prices" in values["money_note"]
-    assert [part.split()[0] for part in values["growth_text"].split("; ")] == ["IND", "JPN"]
+    assert [part.split()[0] for part in values["growth_text"].split("; ")] == ["India", "Japan"]  # named as readers know them
     assert values["china_range"] == "not shown in this run"
     economics = {name: data.load(name) for name in budgets.ECONOMICS}
     costs_2015, costs_2023 = (budgets.mission_cost(data.load("mission_costs"), "chandrayaan-3", base_year=y, use_ppp=False, economics=economics) for y in (2015, 2023))
@@ -198,3 +198,8 @@ def test_growth_compares_like_with_like() -> None:
     )
     growth = budgets.growth_since(series).set_index("country")
     assert growth.loc["USA", "first_year"] == 2021 and growth.loc["USA", "change_pct"] == pytest.approx(10)
+
+
+def test_countries_are_named_as_readers_know_them() -> None:
+    assert [budgets.country_label(c) for c in ("USA", "RUS", "ESA", "KOR", "IND")] == ["United States", "Russia", "Europe (ESA)", "South Korea", "India"]
+    assert budgets.country_labels(["RUS"]) == '({"RUS": "Russia"})[datum.label] || datum.label'
