@@ -44,6 +44,9 @@ BOOK_FILES = ("_config.yml", "_toc.yml")
 BOOK_FOLDERS = ("book",)
 STATIC_DIR = ENGINE_DIR / "static"
 """The book's own static files (stylesheet), copied into the site's ``_static``."""
+EXTRA_DIR = ENGINE_DIR / "extra"
+"""Files for the site's root (``favicon.ico``, which browsers ask for at the root of any page without an
+icon link, such as the redirect Jupyter Book writes as ``index.html``): Sphinx's ``html_extra_path``."""
 TEMPLATES_DIR = ENGINE_DIR / "templates"
 """The book's changes to the theme's page templates, copied into the stage's ``_templates``."""
 
@@ -385,7 +388,7 @@ def _write_static(stage: Path) -> None:
     static = stage / "_static"
     write_vega_bundle(static)
     write_icons(static)
-    for folder, target in ((STATIC_DIR, static), (TEMPLATES_DIR, stage / "_templates")):
+    for folder, target in ((STATIC_DIR, static), (TEMPLATES_DIR, stage / "_templates"), (EXTRA_DIR, stage / "_extra")):
         for path in folder.rglob("*"):
             if path.is_file():
                 write_if_changed(target / path.relative_to(folder), path.read_bytes())

@@ -81,7 +81,7 @@ def visits(chromium, site_url: str):
             return done[path]
         record = Visit(f"{site_url}/{path}")
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
-        page.on("console", lambda message: record.errors.append(message.text) if message.type == "error" else None)
+        page.on("console", lambda message: record.errors.append(f"{message.text} at {message.location.get('url', '?')}") if message.type == "error" else None)
         page.on("pageerror", lambda error: record.errors.append(str(error)))
         page.on("request", lambda request: record.requests.append(request.url))
         page.on("requestfailed", lambda request: record.failed.append(f"{request.url} ({request.failure})"))
@@ -109,6 +109,14 @@ def test_every_page_of_the_site_is_in_the_list(site: Path) -> None:
     built = {p.relative_to(site.resolve()).as_posix() for p in site.resolve().rglob("*.html")}
     built = {p for p in built if not p.startswith(("_static/", "_sources/", "_images/"))}
     assert built == set(PAGES)
+
+
+def test_the_site_root_has_the_icon_browsers_ask_for(site: Path) -> None:
+    """Jupyter Book's root index.html is a bare redirect with no icon link, so a browser asks for
+    /favicon.ico (the 404 it got made the console error this test suite once tripped on)."""
+    icon = (site.resolve() / "favicon.ico").read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00", "not an ICO file"
+    assert b"\x89PNG" in icon
 
 
 @pytest.mark.parametrize("path", PAGES)
