@@ -23,6 +23,11 @@ from .chapters import Chapter
 from .execute import ChapterFailed, execute
 
 _GLUE_ROLE = re.compile(r"\{glue(?::text)?\}`([^`:]+)(?::([^`]*))?`")
+_TARGET = re.compile(r"^\((?P<label>[\w-]+)\)=\s*\n+#+\s+(?P<title>.+)$", re.MULTILINE)
+_TARGET_LINE = re.compile(r"^\([\w-]+\)=[ \t]*\n", re.MULTILINE)
+_REF_ROLE = re.compile(r"\{(?:ref|doc)\}`(?:(?P<text>[^`<]+?)\s*<(?P<target>[^`>]+)>|(?P<label>[^`]+))`")
+_CITE_ROLE = re.compile(r"\{cite(?::\w+)?\}`([^`]+)`")
+_FENCE = re.compile(r"^(`{3,}|:{3,})\{(?P<name>[\w-]+)\}[^\n]*\n(?P<body>.*?)^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
 class OutputNotEmpty(ValueError):
@@ -98,12 +103,38 @@ def _fill_glue(markdown: str, values: Mapping[str, Any]) -> str:
     return _GLUE_ROLE.sub(replace, markdown)
 
 
+def section_titles(notebook: dict) -> dict[str, str]:
+    """Each MyST target of the notebook (``(costs-methods)=`` before a heading) and its heading's text."""
+    sources = ("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+    return {match["label"]: match["title"].strip() for source in sources for match in _TARGET.finditer(source)}
+
+
+def plain_markdown(markdown: str, titles: Mapping[str, str]) -> str:
+    """The book's MyST markdown as plain CommonMark for the standalone page, which has no Sphinx:
+    targets dropped, a reference shown as its text or its section's title (the book's own label
+    for a section in another chapter), a citation as ``[key]`` (the book's References list it), an
+    ``index`` directive dropped and any other directive (a note) kept as a quotation."""
+
+    def fence(match: re.Match) -> str:
+        if match["name"] == "index":
+            return ""
+        body = match["body"].strip()
+        return "\n".join(f"> {line}" if line else ">" for line in f"**{match['name'].capitalize()}.** {body}".splitlines()) + "\n"
+
+    def ref(match: re.Match) -> str:
+        return match["text"] or titles.get(match["label"], match["label"])
+
+    markdown = _FENCE.sub(fence, _TARGET_LINE.sub("", markdown))
+    return _CITE_ROLE.sub(lambda match: f"[{match[1]}]", _REF_ROLE.sub(ref, markdown))
+
+
 def standalone_html(notebook: dict, title: str) -> str:
     """One HTML page with the notebook's text and outputs and the chart library inlined."""
     from markdown_it import MarkdownIt
 
     markdown = MarkdownIt("commonmark").enable("table")
     values = glued_values(notebook)
+    titles = section_titles(notebook)
     parts: list[str] = []
     for cell in notebook["cells"]:
         tags = set(cell.get("metadata", {}).get("tags", []))
@@ -111,7 +142,7 @@ def standalone_html(notebook: dict, title: str) -> str:
             continue
         source = "".join(cell["source"])
         if cell["cell_type"] == "markdown":
-            parts.append(markdown.render(_fill_glue(source, values)))
+            parts.append(markdown.render(plain_markdown(_fill_glue(source, values), titles)))
             continue
         if "remove-input" not in tags and "hide-input" not in tags:
             parts.append(f"<pre class='code'>{html.escape(source)}</pre>")
