@@ -164,6 +164,7 @@ def standalone_html(notebook: dict, title: str) -> str:
         f"<title>{html.escape(title)}</title>"
         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;font-size:17px}"
         "pre.code{background:#f4f4f4;padding:.5rem;overflow-x:auto}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:.2rem .5rem}</style>"
+        "td,th{border:1px solid #ccc;padding:.2rem .5rem}td.number,th.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+        "td.nowrap{white-space:nowrap}</style>"
         f"<script>{script}</script></head><body>\n" + "\n".join(parts) + "\n</body></html>\n"
     )
