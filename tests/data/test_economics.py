@@ -142,7 +142,7 @@ def test_inr_2020(fx):
         ("CNY", 1.5, 9),
         ("INR", 7, 90),
         ("ILS", 3.0, 4.0),
-        ("RUB", 20, 80),
+        ("RUB", 20, 110),
         ("AED", 3.67, 3.675),
     ],
 )
@@ -168,6 +168,29 @@ def test_fred_agrees_with_ecb_cross_rates(fx, currency):
     assert len(years) >= 10
     for y in years:
         assert ours[y] == pytest.approx(ecb[y], rel=0.01), (currency, y)
+
+
+def test_rub_covered_after_the_open_data_stop(cpi, fx):
+    """The rouble's CPI runs to 2024 and its rate to 2023 (hand rows after the World Bank's CPI stops
+    in 2021 and the ECB's RUB quotes in March 2022), so a base year of 2023 converts Russian budgets."""
+    rub_cpi = cpi[cpi["currency"] == "RUB"].set_index("year")
+    rub_fx = fx[fx["currency"] == "RUB"].set_index("year")["per_usd"]
+    assert rub_cpi.index.max() == 2024
+    assert rub_fx.index.max() == 2023  # no 2024 average was found on a page read
+    # Rosstat's December-on-December inflation, 2022-2024: high, but nowhere near 1990s levels
+    assert rub_cpi.loc[2022:2024, "inflation_pct"].between(5, 15).all()
+    assert (rub_cpi.loc[2021:2024, "index"].diff().dropna() > 0).all()
+    # the hand rows say which definition they use and cite their own pages
+    for y in (2022, 2023, 2024):
+        assert "December" in rub_cpi.loc[y, "source_note"] or "december" in rub_cpi.loc[y, "source_note"]
+        assert "worldbank" not in rub_cpi.loc[y, "source_url"]
+    # roubles per dollar: 2022 stronger than 2021 (about 74), 2023 weaker (80-100)
+    assert 60 < rub_fx.loc[2022] < rub_fx.loc[2021]
+    assert 80 < rub_fx.loc[2023] < 100
+    hand = pd.read_csv(RAW / "hand_rows_rub.csv")
+    assert hand["source_url"].str.match(r"^https?://\S+$").all()
+    assert set(hand["basis"]) <= {"december_on_december", "annual_average"}
+    assert (hand.loc[hand["series"] == "per_usd", "basis"] == "annual_average").all()
 
 
 # --- PPP ---------------------------------------------------------------------------------------

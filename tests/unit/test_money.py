@@ -227,8 +227,8 @@ def test_nnsi_factor_matches_published_row(shipped):
 
 
 def test_shipped_gaps_are_errors(shipped):
-    # The CPI vintage stops in 2024 and RUB exchange rates stop in 2021: no silent extrapolation.
+    # The CPI vintage stops in 2024 and RUB exchange rates stop in 2023: no silent extrapolation.
     with pytest.raises(CoverageError, match="INR in 2025"):
         money.deflate(1, "INR", 2020, 2025, shipped["cpi"])
-    with pytest.raises(CoverageError, match="RUB in 2023"):
-        money.units_per_usd("RUB", 2023, shipped["exchange_rates"])
+    with pytest.raises(CoverageError, match="RUB in 2024"):
+        money.units_per_usd("RUB", 2024, shipped["exchange_rates"])
