@@ -14,6 +14,7 @@ timelines chapter.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -51,6 +52,17 @@ __all__ = [
     "without_constellations",
     "asat_display",
     "asat_remaining",
+    "plural",
+    "join_words",
+    "hidden_decades",
+    "share_label",
+    "rate_floor",
+    "with_zero_years",
+    "own_constellations",
+    "slivers",
+    "debut_summary",
+    "asat_uncatalogued",
+    "asat_share_left",
 ]
 
 DEFAULT_COUNTRIES: tuple[str, ...] = MAIN_ACTORS
@@ -263,10 +275,58 @@ def percent(value: float, high: float | None = None) -> str:
     return f"{value:.0f}%" if high is None else f"{value:.0f}–{high:.0f}%"
 
 
+def share_label(value: float, digits: int = 0) -> str:
+    """A percentage rounded to ``digits``, but never rounded up to 100% or down to 0%: 99.6 reads
+    ``">99%"`` and 0.3 reads ``"<1%"`` (with ``digits=0``), so that a number never contradicts a
+    sentence such as "almost every launch"."""
+    text = f"{value:.{digits}f}"
+    step = 10.0 ** -digits
+    if float(text) >= 100 and value < 100:
+        return f">{100 - step:.{digits}f}%"
+    if float(text) <= 0 < value:
+        return f"<{step:.{digits}f}%"
+    return f"{text}%"
+
+
 def percent_list(shares: pd.Series, digits: int = 0) -> str:
-    """``"United States 99%, China 60%"``: a :func:`share_of` result as text, largest first."""
+    """``"United States >99%, China 60%"``: a :func:`share_of` result as text, largest first
+    (each share as :func:`share_label` writes it)."""
     ordered = shares.sort_values(ascending=False)
-    return ", ".join(f"{actor_label(c)} {v:.{digits}f}%" for c, v in ordered.items()) or "none"
+    return ", ".join(f"{actor_label(c)} {share_label(v, digits)}" for c, v in ordered.items()) or "none"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``"1 test"``, ``"3 tests"``, ``"0 tests"`` (``plural_form`` for irregular words)."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}"
+
+
+def join_words(items: Iterable[str]) -> str:
+    """``"a"``, ``"a and b"``, ``"a, b and c"`` (``""`` for nothing)."""
+    items = list(items)
+    return items[0] if len(items) == 1 else (", ".join(items[:-1]) + " and " + items[-1] if items else "")
+
+
+def hidden_decades(rates: pd.DataFrame) -> str:
+    """A sentence naming the decades of :func:`success_by_decade` rows that are not drawn (too few
+    attempts), country by country: ``"Not drawn for too few attempts (3 decades): India in the 1960s
+    and 1970s; Japan in 1957–1959."``"""
+    hidden = rates[~rates["shown"]]
+    if hidden.empty:
+        return "Every decade of this run has enough attempts to be drawn."
+    parts = [
+        f"{name} in " + ("the " if group["period"].iloc[0].endswith("s") else "") + join_words(group["period"])
+        for name, group in hidden.groupby("name", sort=False)
+    ]
+    return f"Not drawn for too few attempts ({plural(len(hidden), 'decade')}): {'; '.join(parts)}."
+
+
+def rate_floor(rates: pd.DataFrame, step: float = 0.1) -> float:
+    """Where a success-rate axis should start: the lowest interval bound of ``rates`` (``low``),
+    rounded down to a multiple of ``step`` (0 when there is no row)."""
+    if rates.empty:
+        return 0.0
+    return max(0.0, math.floor(round(float(rates["low"].min()) / step, 9)) * step)
 
 
 def year_ticks(years: pd.Series) -> list[int]:
@@ -278,7 +338,7 @@ def year_ticks(years: pd.Series) -> list[int]:
     return list(range(-(-first // step) * step, last + 1, step))
 
 
-def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 250):
+def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 480):
     """Stacked bars of attempts per year, one row of bars per country (its own vertical scale, so
     that small programmes stay visible), coloured by ``column`` with ``styles`` (value -> colour)."""
     import altair as alt
@@ -313,6 +373,21 @@ def registered_series(objects: pd.DataFrame, countries: list[str], first_year: i
     out = out[out["objects"] > 0].astype({"objects": int, "year": int})
     out["name"] = out["country"].map(actor_label)
     return out.reset_index(drop=True)
+
+
+def with_zero_years(series: pd.DataFrame, last_year: int) -> pd.DataFrame:
+    """:func:`registered_series` rows with an explicit 0 for every year without an object, from each
+    country's first registration to ``last_year`` (pass the last year the table covers), so that a
+    chart on a scale with a zero (symlog) draws those years instead of breaking its line."""
+    if series.empty:
+        return series
+    end = last_year
+    frames = []
+    for country, rows in series.groupby("country", sort=False):
+        years = pd.RangeIndex(int(rows["year"].min()), end + 1, name="year")
+        full = rows.set_index("year")["objects"].reindex(years, fill_value=0).reset_index()
+        frames.append(full.assign(country=country, name=rows["name"].iloc[0]))
+    return pd.concat(frames)[["country", "year", "objects", "name"]].reset_index(drop=True)
 
 
 def registered_totals(objects: pd.DataFrame, countries: list[str], first_year: int, last_year: int) -> pd.DataFrame:
@@ -359,6 +434,64 @@ def without_constellations(series: pd.DataFrame, constellations: pd.DataFrame) -
     out = out[(out["objects"] >= 1) & out["country"].isin(names.index)].drop(columns="payloads")
     out["label"] = out["name"] + " without " + out["country"].map(lambda c: ", ".join(names[c]))
     return out.reset_index(drop=True)
+
+
+def own_constellations(series: pd.DataFrame, constellations: pd.DataFrame) -> str:
+    """The countries of ``series`` that operate a constellation of ``constellations``, with their
+    constellations: ``"the United States (Starlink and Kuiper)"`` (``"none"`` when no country has one)."""
+    own = constellations[constellations["country"].isin(set(series["country"])) & (constellations["payloads"] > 0)]
+    names = dict(zip(series["country"], series["name"]))
+    return join_words(
+        f"{_article(names[c])} ({join_words(rows['constellation'].unique())})" for c, rows in own.groupby("country", sort=False)
+    ) or "none"
+
+
+def _article(name: str) -> str:
+    """A country's name as a sentence needs it: ``"the United States"``, ``"India"``."""
+    return f"the {name}" if name.startswith(("United ", "Netherlands")) else name
+
+
+def slivers(fleets: pd.DataFrame, share: float = 0.01) -> str:
+    """The constellations of :func:`constellation_series` rows whose largest year is under ``share`` of
+    the tallest year's total, too small to see as a bar: ``"Kuiper: only 2 satellites"`` (``""`` if none)."""
+    tallest = fleets.groupby("year")["payloads"].sum().max() if len(fleets) else 0
+    sums = fleets.groupby("constellation", sort=False)["payloads"].agg(["max", "sum"])
+    small = sums[sums["max"] < share * tallest]
+    return "; ".join(f"{name}: only {plural(int(r['sum']), 'satellite')}" for name, r in small.iterrows())
+
+
+def debut_summary(debuts: pd.DataFrame, country: str) -> str:
+    """The launchers one country flew first, in order, with the year and outcome of the first flight
+    (``launcher_debuts`` rows): ``"Naro-1 (2009, failed), Nuri (2021, failed) and ADD TV2 (2023, succeeded)"``."""
+    rows = debut_flights(debuts, [country], 1957, 2100)
+    first = rows[rows["flight_number"] == 1]
+    words = {"success": "succeeded", "failure": "failed"}
+    return join_words(f"{r.vehicle} ({r.date.year}, {words.get(r.outcome, r.outcome)})" for r in first.itertuples()) or "none"
+
+
+def asat_uncatalogued(tests: pd.DataFrame) -> str:
+    """The countries whose test has no catalogue count of its debris: ``"the United States and Russia"``."""
+    blank = tests[tests["debris_catalogued"].isna()].sort_values("date")
+    names = [{"RUS": "Russia"}.get(c) or actor_label(c) for c in blank["country"]]
+    return join_words(_article(n) for n in names) or "none"
+
+
+def asat_share_left(tests: pd.DataFrame) -> str:
+    """For each test whose source gives a share still in orbit but no count (the share read from
+    ``source_note``, as "97 percent of the debris still in orbit"), the share and the years since the
+    test: ``"97% of Fengyun-1C's 3,037 catalogued pieces were still in orbit in September 2010, more than
+    3 years after the test"``, joined with semicolons (``""`` when none)."""
+    out = []
+    for r in tests[tests["debris_in_orbit"].isna()].sort_values("date").itertuples():
+        found = re.search(r"(\d+) percent of the debris still in orbit", str(getattr(r, "source_note", "")))
+        if not found or pd.isna(r.debris_catalogued):
+            continue
+        years = int((pd.Timestamp(str(r.debris_as_of)) - pd.Timestamp(r.date)).days // 365.25)
+        name = str(r.target).split(",")[0].split(" (")[0]
+        when = pd.Timestamp(str(r.debris_as_of)).strftime("%B %Y" if len(str(r.debris_as_of)) == 7 else "%-d %B %Y")
+        out.append(f"{found.group(1)}% of {name}'s {int(r.debris_catalogued):,} catalogued pieces were still in orbit "
+                   f"in {when}, more than {plural(years, 'year')} after the test")
+    return "; ".join(out)
 
 
 def asat_display(tests: pd.DataFrame) -> pd.DataFrame:

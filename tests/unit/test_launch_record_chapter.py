@@ -285,3 +285,79 @@ def test_year_ticks_are_round_and_few() -> None:
     assert lr.year_ticks(pd.Series([1957, 2024])) == [1960, 1980, 2000, 2020]
     assert lr.year_ticks(pd.Series([2000, 2024])) == [2000, 2005, 2010, 2015, 2020]
     assert lr.year_ticks(pd.Series([2015, 2024])) == [2015, 2020]
+
+
+# --------------------------------------------------------------------------- words for the prose
+
+
+def test_plural_and_join_words() -> None:
+    assert lr.plural(1, "test") == "1 test" and lr.plural(3, "test") == "3 tests" and lr.plural(0, "decade") == "0 decades"
+    assert lr.plural(2, "country", "countries") == "2 countries" and lr.plural(1200, "piece") == "1,200 pieces"
+    assert lr.join_words([]) == "" and lr.join_words(["a"]) == "a"
+    assert lr.join_words(["a", "b"]) == "a and b" and lr.join_words(["a", "b", "c"]) == "a, b and c"
+
+
+def test_share_label_never_rounds_to_all_or_nothing() -> None:
+    assert lr.share_label(99.6) == ">99%" and lr.share_label(99.4) == "99%" and lr.share_label(100.0) == "100%"
+    assert lr.share_label(0.3) == "<1%" and lr.share_label(0.0) == "0%" and lr.share_label(99.96, 1) == ">99.9%"
+    assert lr.percent_list(pd.Series({"USA": 99.7, "CHN": 60.2})) == "United States >99%, China 60%"
+
+
+def test_hidden_decades_names_them(launches: pd.DataFrame) -> None:
+    rates = lr.success_by_decade(launches, ["RUS", "IND", "JPN"], 1957, 2024, min_attempts=3)
+    # RUS 1980s 10 and 1990s 14 shown; IND 2020-2024: 5 shown; JPN 1990s: 1 attempt hidden.
+    assert lr.hidden_decades(rates) == "Not drawn for too few attempts (1 decade): Japan in the 1990s."
+    rates = lr.success_by_decade(launches, ["RUS", "IND", "JPN"], 1957, 2024, min_attempts=20)
+    assert lr.hidden_decades(rates) == (
+        "Not drawn for too few attempts (4 decades): USSR / Russia in the 1980s and 1990s; India in 2020–2024; Japan in the 1990s."
+    )
+    assert lr.hidden_decades(rates.assign(shown=True)) == "Every decade of this run has enough attempts to be drawn."
+
+
+def test_rate_floor() -> None:
+    assert lr.rate_floor(pd.DataFrame({"low": [0.93, 0.47, 0.8]})) == pytest.approx(0.4)
+    assert lr.rate_floor(pd.DataFrame({"low": [0.4]})) == pytest.approx(0.4)  # a bound on a step stays
+    assert lr.rate_floor(pd.DataFrame({"low": []})) == 0.0
+
+
+def test_with_zero_years_fills_the_gaps(objects: pd.DataFrame) -> None:
+    series = lr.registered_series(objects, ["RUS", "IND"], 1957, 2024)
+    out = lr.with_zero_years(series, 2021)
+    # RUS: 1990 (50), then zeros, 2020 (20), 2021 (0): the table ends in 2021. IND from 2020.
+    rus = out[out["country"] == "RUS"].set_index("year")["objects"]
+    assert rus.index.tolist() == list(range(1990, 2022)) and rus[1990] == 50 and rus[2020] == 20 and rus[2005] == 0
+    assert out[out["country"] == "IND"][["year", "objects"]].values.tolist() == [[2020, 5], [2021, 0]]
+    assert set(out["name"]) == {"USSR / Russia", "India"}
+
+
+def test_own_constellations_and_slivers() -> None:
+    rows = pd.DataFrame({
+        "constellation": ["Starlink", "Kuiper", "OneWeb", "Starlink"], "country": ["USA", "USA", "GBR", "USA"],
+        "year": [2023, 2023, 2023, 2024], "payloads": [1900, 2, 80, 2000],
+    })
+    series = pd.DataFrame({"country": ["USA", "CHN"], "name": ["United States", "China"]})
+    assert lr.own_constellations(series, rows) == "the United States (Starlink and Kuiper)"
+    assert lr.own_constellations(series[series["country"] == "CHN"], rows) == "none"
+    fleets = lr.constellation_series(rows, 2023, 2024)
+    # Tallest year 2023: 1982; 1% of it is 19.8: Kuiper (2) is a sliver, OneWeb (80) is not.
+    assert lr.slivers(fleets) == "Kuiper: only 2 satellites"
+    assert lr.slivers(fleets[fleets["constellation"] != "Kuiper"]) == ""
+
+
+def test_debut_summary(debuts: pd.DataFrame) -> None:
+    assert lr.debut_summary(debuts, "JPN") == "H3 (2023, failed)"
+    both = pd.concat([debuts, debuts[debuts["vehicle"] == "Nuri"].assign(vehicle="ADD TV2", date="2023-12-04", outcome="success")])
+    assert lr.debut_summary(both, "KOR") == "Nuri (2021, failed) and ADD TV2 (2023, succeeded)"
+    assert lr.debut_summary(debuts, "ISR") == "none"
+
+
+def test_asat_words(asat: pd.DataFrame) -> None:
+    notes = ["", "Debris: NASA's report: 3,037 catalogued pieces, 97 percent of the debris still in orbit; more", ""]
+    tests = asat.assign(source_note=notes, debris_catalogued=pd.array([None, 3037, 101], dtype="Int64"))
+    # Fengyun-1C: 2007-01-11 to 2010-09 is 3 years and 8 months.
+    assert lr.asat_share_left(tests) == (
+        "97% of Fengyun-1C's 3,037 catalogued pieces were still in orbit in September 2010, more than 3 years after the test"
+    )
+    assert lr.asat_share_left(asat.assign(source_note="")) == ""
+    assert lr.asat_uncatalogued(tests) == "Russia"
+    assert lr.asat_uncatalogued(tests.assign(country=["USA", "CHN", "IND"])) == "the United States"
