@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import costs
@@ -57,6 +58,21 @@ DEFENCE_BODIES: tuple[str, ...] = ("USSF",)
 """Defence space budgets added to a country's series when the chapter includes defence."""
 
 ECONOMICS = ("cpi", "exchange_rates", "ppp")
+
+
+BODY_NAMES: dict[str, str] = {
+    "DoS": "the Department of Space", "Japan (national)": "the national figure", "Korea (national)": "the national figure",
+    "UAESA": "the UAE Space Agency",
+}
+"""How the page names a body in a sentence (the others by their own acronym)."""
+
+
+def bodies_text(heads: dict[str, str]) -> str:
+    """The body that stands for each country, as a sentence reads it: ``"NASA for the United States,
+    the national figure for Japan, ESA for Europe"`` (ordered by country name)."""
+    names = {code: "Europe" if code == "ESA" else country_label(code) for code in heads}
+    names = {code: f"the {name}" if name.startswith("United ") else name for code, name in names.items()}
+    return ", ".join(f"{BODY_NAMES.get(body, body)} for {names[code]}" for code, body in sorted(heads.items(), key=lambda item: names[item[0]].removeprefix("the ")))
 
 
 def one_per_year(budgets: pd.DataFrame) -> pd.DataFrame:
@@ -110,8 +126,11 @@ def runs(frame: pd.DataFrame, by: str = "country") -> pd.Series:
     """A label per row that changes wherever a series skips a year, so that a chart joins only
     consecutive years with a line (``detail=`` the label) and a lone year stays a point."""
     ordered = frame.sort_values([by, "fiscal_year"])
-    new_run = ordered.groupby(by)["fiscal_year"].diff().ne(1)
-    return (ordered[by].astype(str) + "-" + new_run.cumsum().astype(str)).reindex(frame.index)
+    # As floats, so that a series' first year (no previous year: NaN, not pandas' <NA> of an Int64
+    # column, which ``ne`` and ``cumsum`` would pass on) starts a run like any year after a gap.
+    step = ordered.groupby(by)["fiscal_year"].diff().astype(float)
+    new_run = ~step.eq(1)
+    return (ordered[by].astype(str) + "-" + new_run.cumsum().astype(int).astype(str)).reindex(frame.index)
 
 
 def _rate(table: pd.DataFrame, column: str, frame: pd.DataFrame) -> pd.Series:
@@ -168,6 +187,59 @@ def growth_since(series: pd.DataFrame, start: int = 2010, value: str = "real_usd
     return ends.assign(change_pct=100 * (ends["last"] / ends["first"] - 1)).reset_index()
 
 
+def latest_shares(economy: pd.DataFrame) -> pd.DataFrame:
+    """Each country's latest year with a share of GDP (the last point of the share-of-GDP chart),
+    with its per-person figure where the budget could be brought to base-year prices (else empty)."""
+    have = economy.dropna(subset=["share_of_gdp_pct"]).sort_values(["country", "fiscal_year"])
+    return have.groupby("country").tail(1).reset_index(drop=True)
+
+
+def names_list(codes: Iterable[str]) -> str:
+    """Countries as a sentence lists them: ``["FRA", "ITA", "RUS"]`` -> ``"France, Italy and Russia"``."""
+    names = [country_label(c) for c in codes]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
+def not_drawn(countries: Iterable[str], drawn: Iterable[str], base_year: int) -> str:
+    """The sentence under the chart over time that names every country of the run with budget rows
+    but no line, and why: :data:`PARTS_ONLY`, or no figure convertible to ``base_year`` prices."""
+    drawn = set(drawn)
+    reasons = [f"{country_label(c)}, whose rows are parts of a budget, never its total" for c in sorted(set(countries) & set(PARTS_ONLY))]
+    lost = sorted(set(countries) - drawn - set(PARTS_ONLY))
+    if lost:
+        reasons.append(f"{names_list(lost)}, none of whose figures can be brought to {base_year} prices")
+    return f"Not drawn: {'; '.join(reasons)}" if reasons else "Every country with a budget series is drawn"
+
+
+def _lowest(targets: list[float], gap: float) -> float:
+    """Where the lowest of labels ``gap`` apart goes so that they sit as near their targets as can be."""
+    return float(np.mean([t - i * gap for i, t in enumerate(targets)]))
+
+
+def end_labels(frame: pd.DataFrame, value: str, *, height: float, log: bool, line_px: float = 15.0) -> pd.DataFrame:
+    """One label per country at the height of its series' last point, for a text layer at the right
+    of a line chart, so that colour is not the only cue. Labels that would overlap stand ``line_px``
+    apart on a plot ``height`` pixels high whose scale spans the values (a log scale from the power
+    of ten below the smallest to the one above the largest), each group centred on its lines' ends
+    (least squares). Columns: ``country, label, fiscal_year, value, label_at``."""
+    have = frame.dropna(subset=[value]).sort_values(["country", "fiscal_year"])
+    last = have.groupby("country").tail(1)[["country", "fiscal_year", value]].rename(columns={value: "value"}).sort_values("value")
+    to_scale = (lambda v: np.log10(v)) if log else (lambda v: v)
+    if log:
+        span = np.ceil(np.log10(have[value].max())) - np.floor(np.log10(have[value].min())) if len(have) else 1.0
+    else:
+        span = max(have[value].max() - min(have[value].min(), 0), 1e-12) if len(have) else 1.0
+    gap = line_px / height * span
+    groups: list[list[float]] = []  # labels that touch, bottom to top, as their targets
+    for v in to_scale(last["value"].to_numpy(dtype=float)):
+        groups.append([v])
+        while len(groups) > 1 and _lowest(groups[-2], gap) + len(groups[-2]) * gap > _lowest(groups[-1], gap):
+            groups[-2:] = [groups[-2] + groups[-1]]
+    heights = [_lowest(group, gap) + i * gap for group in groups for i in range(len(group))]
+    at = np.power(10.0, heights) if log else np.array(heights)
+    return last.assign(label=last["country"].map(country_label), label_at=at).reset_index(drop=True)[["country", "label", "fiscal_year", "value", "label_at"]]
+
+
 def days_of_budget(cost: float, yearly_budget: float) -> float:
     """How many days of a yearly budget a cost takes (both in the same money): ``cost / budget × 365``."""
     return 365.0 * cost / yearly_budget
@@ -208,8 +280,8 @@ def _spans(years: list[int]) -> str:
 
 
 def not_converted(series: pd.DataFrame) -> pd.DataFrame:
-    """The figures :func:`convert` could not convert, one line per country and body: the fiscal
-    years left out and the values the economic series lack (``"price index (CPI): RUB 2022-2023"``)."""
+    """The figures :func:`convert` could not convert, one line per country (named as readers know
+    it) and body: the fiscal years left out and the values the economic series lack (``"price index (CPI): RUB 2022-2023"``)."""
     missing = series[series["not_converted"].fillna("") != ""]
     rows = []
     for (country, body), group in missing.groupby(["country", "body"], sort=True):
@@ -218,5 +290,5 @@ def not_converted(series: pd.DataFrame) -> pd.DataFrame:
             for label, currency, year in _MISSING.findall(reason):
                 found.setdefault((label, currency), []).append(int(year))
         lacking = "; ".join(f"{label}: {currency} {_spans(years)}" for (label, currency), years in found.items())
-        rows.append({"country": country, "body": body, "figures": len(group), "fiscal years": _spans(group["fiscal_year"].tolist()), "the series lack": lacking})
+        rows.append({"country": country_label(country), "body": body, "figures": len(group), "fiscal years": _spans(group["fiscal_year"].tolist()), "the series lack": lacking})
     return pd.DataFrame(rows, columns=["country", "body", "figures", "fiscal years", "the series lack"])

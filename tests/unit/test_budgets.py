@@ -136,6 +136,63 @@ def test_a_line_joins_only_consecutive_years() -> None:
     assert labels[4] not in set(labels[[0, 1, 2, 3]])
 
 
+@pytest.mark.parametrize("dtype", ["int64", "Int64"])  # the data load fiscal years as Int64
+def test_a_series_first_year_starts_its_first_run(dtype: str) -> None:
+    """2000, 2001, 2002, 2005, 2006: two runs, the first of three years (2000 included)."""
+    series = pd.DataFrame({"country": ["A"] * 5 + ["B"], "fiscal_year": pd.array([2000, 2001, 2002, 2005, 2006, 2001], dtype=dtype)})
+    labels = budgets.runs(series)
+    assert labels.notna().all()
+    assert labels[:5].tolist() == [labels[0]] * 3 + [labels[3]] * 2 and labels[0] != labels[3]
+    assert labels[5] not in set(labels[:5])
+
+
+def test_bodies_read_as_a_sentence() -> None:
+    heads = {"ESA": "ESA", "IND": "DoS", "JPN": "Japan (national)", "USA": "NASA"}
+    assert budgets.bodies_text(heads) == "ESA for Europe, the Department of Space for India, the national figure for Japan, NASA for the United States"
+
+
+def test_the_share_table_has_every_country_of_the_share_chart() -> None:
+    economy = pd.DataFrame(
+        {"country": ["ITA", "ITA", "RUS", "RUS", "ESA"], "fiscal_year": [2018, 2023, 2021, 2024, 2023],
+         "share_of_gdp_pct": [0.05, 0.11, 0.15, None, None], "usd_per_person": [1.0, 2.0, None, 20.0, None]}
+    )
+    latest = budgets.latest_shares(economy).set_index("country")
+    assert list(latest.index) == ["ITA", "RUS"]  # ESA has no GDP
+    assert latest.loc["RUS", "fiscal_year"] == 2021 and pd.isna(latest.loc["RUS", "usd_per_person"])  # kept, per person empty
+
+
+def test_the_sentence_under_the_chart_names_every_country_not_drawn() -> None:
+    assert budgets.not_drawn(["USA", "RUS", "DEU"], ["USA"], 2023) == (
+        "Not drawn: Germany, whose rows are parts of a budget, never its total; Russia, none of whose figures can be brought to 2023 prices"
+    )
+    assert budgets.not_drawn(["USA"], ["USA"], 2023) == "Every country with a budget series is drawn"
+    assert budgets.not_drawn(["ESA", "FRA", "RUS", "USA"], ["USA"], 2024).endswith("Europe (ESA), France and Russia, none of whose figures can be brought to 2024 prices")
+
+
+def test_names_list() -> None:
+    assert [budgets.names_list(c) for c in (["RUS"], ["FRA", "RUS"], ["FRA", "ITA", "RUS"])] == ["Russia", "France and Russia", "France, Italy and Russia"]
+
+
+def test_end_labels_stand_apart_on_a_log_scale() -> None:
+    series = pd.DataFrame(
+        {"country": ["IND", "IND", "ITA", "USA"], "fiscal_year": [2022, 2023, 2023, 2024], "value": [1800.0, 1500.0, 1600.0, 25000.0]}
+    )
+    labels = budgets.end_labels(series, "value", height=300, log=True).set_index("country")
+    # Scale 10^3 to 10^5: 2 decades on 300 px, so 15 px is 0.1 decade. India (1,500) and Italy
+    # (1,600, 0.028 decade higher) move apart to 0.1 decade, centred on their two values: India
+    # to 10^((log 1500 + log 1600 - 0.1) / 2) = 1,380.7, Italy 0.1 decade higher, 1,738.2.
+    assert labels.loc["IND", "fiscal_year"] == 2023
+    assert labels.loc["IND", "label_at"] == pytest.approx(1380.7, abs=0.1)
+    assert labels.loc["ITA", "label_at"] == pytest.approx(1738.2, abs=0.1)
+    assert labels.loc["USA", "label_at"] == pytest.approx(25000) and labels.loc["USA", "label"] == "United States"  # alone: stays
+
+
+def test_end_labels_on_a_linear_scale_leave_apart_labels_alone() -> None:
+    series = pd.DataFrame({"country": ["A", "B"], "fiscal_year": [2020, 2020], "value": [0.10, 0.20]})
+    labels = budgets.end_labels(series, "value", height=200, log=False)  # span 0-0.2: 15 px = 0.015
+    assert labels["label_at"].tolist() == pytest.approx([0.10, 0.20])
+
+
 def test_a_country_with_parts_only_gets_no_series(rows: pd.DataFrame) -> None:
     parts = frame([("deu-dlr-2024-esa", "DEU", "DLR", 2024, 1042.3, "EUR", 2024, "civil", "enacted", "official", "")])
     assert "DEU" in budgets.PARTS_ONLY
@@ -158,7 +215,7 @@ def test_figures_not_converted_are_summed_up_per_body() -> None:
     )
     table = budgets.not_converted(series)
     assert table.to_dict("records") == [
-        {"country": "RUS", "body": "Roscosmos", "figures": 3, "fiscal years": "2021-2022, 2024", "the series lack": "price index (CPI): RUB 2022-2024; exchange rate: RUB 2023"}
+        {"country": "Russia", "body": "Roscosmos", "figures": 3, "fiscal years": "2021-2022, 2024", "the series lack": "price index (CPI): RUB 2022-2024; exchange rate: RUB 2023"}
     ]
 
 
