@@ -9,6 +9,10 @@ and setting up the configuration. The build therefore starts ``python -m spacera
 2. creates a :class:`sphinx.application.Sphinx` for the stage (warnings are errors, keep going),
 3. says it is ready and waits for a line on its standard input: ``go`` builds, anything else (or the
    end of the input) stops it without writing anything,
+   When a file of the stage's ``_static`` or ``_extra`` differs from the site's copy, every page is
+   written again (``force_all``): Sphinx copies static files only after writing pages, and stops
+   early, copying nothing, when no page is out of date (a change to the chart code or the
+   stylesheet alone would never reach the site).
 4. prints ``DONE <status>`` once every page is written, so the build can publish while the process
    tears down.
 
@@ -19,6 +23,7 @@ Every step is public API: Jupyter Book's command line, and Sphinx's application 
 from __future__ import annotations
 
 import contextlib
+import filecmp
 import os
 import subprocess
 import sys
@@ -110,6 +115,17 @@ def write_sphinx_config(stage: Path) -> Path:
     return conf
 
 
+def copied_files_changed(stage: Path, html: Path) -> bool:
+    """Whether a file Sphinx copies into the site as it is (``_static``, and ``_extra`` at the
+    root) is new or differs from the copy in the last site Sphinx wrote in ``html``."""
+    for folder, target in (("_static", html / "_static"), ("_extra", html)):
+        for source in (stage / folder).rglob("*"):
+            copy = target / source.relative_to(stage / folder)
+            if source.is_file() and not (copy.is_file() and filecmp.cmp(source, copy, shallow=False)):
+                return True
+    return False
+
+
 def main(stage: Path) -> int:
     """Get Sphinx ready for ``stage``, wait for ``go``, then build."""
     if hasattr(os, "nice"):
@@ -134,7 +150,7 @@ def main(stage: Path) -> int:
     print(READY, flush=True)
     if sys.stdin.readline().strip() != "go":
         return 3
-    app.build()
+    app.build(force_all=copied_files_changed(stage, Path(app.outdir)))
     print(f"{DONE} {app.statuscode}", flush=True)
     return app.statuscode
 
