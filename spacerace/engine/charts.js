@@ -44,14 +44,120 @@
     return element;
   }
 
-  // A single view wider than the column (a phone) is drawn again, its plot narrowed by exactly
-  // what overflowed: axis labels, legends and text keep their size. Layouts of several views, and
-  // views whose title alone is wider than the column, keep their size and scroll in their own box.
-  function narrowed(spec, overflow) {
-    const single = !["hconcat", "vconcat", "concat", "facet", "repeat"].some((key) => key in spec);
-    if (!single || typeof spec.width !== "number" || overflow <= 1) return null;
-    const width = Math.max(120, Math.floor(spec.width - overflow - 2));
-    return width < spec.width ? Object.assign({}, spec, { width: width }) : null;
+  // The phone layout of a chart, for a column `room` pixels wide: legends go below the plot in at
+  // most two columns, the width of every view (a single chart, each chart of a concatenation, each
+  // panel of a facet) is multiplied by `scale`, titles and axis titles are broken into lines that
+  // fit, and long axis labels end in an ellipsis (the tooltip has them whole). Text keeps its size.
+  // The data are shared, not copied.
+  const VIEW_KEYS = ["mark", "layer", "vconcat", "hconcat", "concat", "facet", "repeat", "spec", "encoding"];
+  const measure = document.createElement("canvas").getContext("2d");
+
+  // Words of `text` (a string or lines) in lines no wider than `room` in this font.
+  function wrapped(text, font, room) {
+    measure.font = font;
+    const lines = [];
+    for (const line of [].concat(text)) {
+      let current = "";
+      for (const word of String(line).split(" ")) {
+        const longer = current ? current + " " + word : word;
+        if (current && measure.measureText(longer).width > room) {
+          lines.push(current);
+          current = word;
+        } else current = longer;
+      }
+      lines.push(current);
+    }
+    return lines;
+  }
+
+  function phoneLayout(node, phone, key) {
+    if (Array.isArray(node)) return node.map((item) => phoneLayout(item, phone, "item"));
+    if (node === null || typeof node !== "object") return node;
+    const copy = {};
+    for (const [name, value] of Object.entries(node)) {
+      copy[name] = name === "datasets" || name === "values" ? value : phoneLayout(value, phone, name);
+    }
+    if (key === "axis" && copy.labelOverlap === undefined) copy.labelOverlap = true;  // hide every other label if they collide
+    if (key === "legend") {
+      Object.assign(copy, { orient: copy.orient === "top" ? "top" : "bottom", columns: Math.min(copy.columns || phone.legendColumns, phone.legendColumns) });
+    }
+    if ((key === "x" || key === "y") && typeof copy.title === "string") {
+      copy.title = wrapped(copy.title, phone.axisTitleFont, phone.room * 0.6);
+    }
+    const view = VIEW_KEYS.some((name) => name in copy);
+    if (view && typeof copy.width === "number") copy.width = Math.max(40, Math.floor(copy.width * phone.scale));
+    if (view && copy.title) {  // the chart's title, and those of the charts it puts together
+      const title = typeof copy.title === "object" && !Array.isArray(copy.title) ? Object.assign({}, copy.title) : { text: copy.title };
+      const room = key === undefined ? phone.room - 10 : phone.room * 0.6;  // a part's title starts where its plot does
+      title.text = wrapped(title.text, phone.titleFont, room);
+      if (title.subtitle) title.subtitle = wrapped(title.subtitle, phone.subtitleFont, room);
+      copy.title = title;
+    }
+    return copy;
+  }
+
+  function forPhone(spec, scale, room, legendColumns = 2) {
+    const config = Object.assign({}, spec.config);
+    // Phone text: the book's projector sizes (14-20 px) times 0.8, never under 11 px.
+    const smaller = (style) => Object.fromEntries(["labelFontSize", "titleFontSize", "fontSize", "subtitleFontSize"]
+      .filter((name) => name in style).map((name) => [name, Math.max(11, Math.round(style[name] * 0.8))]));
+    for (const part of ["axis", "legend", "header", "title", "text"]) config[part] = Object.assign({}, config[part], smaller(config[part] || {}));
+    const family = config.font || "sans-serif";
+    config.axis.labelLimit = Math.min(config.axis.labelLimit || 180, Math.floor(room * 0.4));
+    config.legend.labelLimit = Math.min(config.legend.labelLimit || 160, Math.floor(room * 0.4));  // two columns fit
+    config.header.labelLimit = Math.floor(room * 0.9);
+    config.axis.labelOverlap = config.axis.labelOverlap === undefined ? true : config.axis.labelOverlap;
+    const style = config.title;
+    const phone = {
+      scale: scale, room: room, legendColumns: legendColumns,
+      axisTitleFont: `bold ${config.axis.titleFontSize || 11}px ${family}`,
+      titleFont: `bold ${style.fontSize || 13}px ${family}`,
+      subtitleFont: `${style.subtitleFontSize || 12}px ${family}`,
+    };
+    const layout = phoneLayout(spec, phone);
+    config.legend = phoneLayout(config.legend, phone, "legend");  // also the legends placed by default
+    layout.config = config;
+    return layout;
+  }
+
+  const MIN_SCALE = 0.35;  // narrower than this, a plot is no longer worth reading
+
+  function widthOf(element) {
+    const svg = element.querySelector("svg");
+    return svg ? svg.getBoundingClientRect().width : 0;
+  }
+
+  // A chart wider than its column (on a phone) is drawn again in its phone layout, its views
+  // narrowed until it fits. Text does not scale and plots do, so each drawing tells how many
+  // pixels a step of `scale` gains, and the next step aims at the column (6 px spare: tick
+  // labels move as a plot narrows). A chart that still does not fit gets its legends in one column;
+  // if it is still too wide (a panel header wider than the column), it keeps its narrowest layout
+  // and scrolls in its own box.
+  async function fitToColumn(element, spec, options, result) {
+    const room = element.parentElement ? element.parentElement.clientWidth - 2 : 0;
+    if (!room || widthOf(element) <= room) return result;
+    let current = result;
+    const drawn = async (layout) => {
+      current.finalize();
+      current = await window.vegaEmbed(element, layout, options);
+      return widthOf(element);
+    };
+    let scale = 1;
+    let width = await drawn(forPhone(spec, scale, room));
+    let plots = 0;  // pixels of width per unit of scale
+    for (let tries = 0; width > room && tries < 4; tries++) {
+      const aim = plots > 0 ? scale - (width - room + 6) / plots : (scale * room) / width;
+      const next = Math.max(MIN_SCALE, aim);  // (the aim can overshoot when another part was the widest)
+      if (next >= scale) break;
+      const narrower = await drawn(forPhone(spec, next, room));
+      plots = (width - narrower) / (scale - next);
+      [scale, width] = [next, narrower];
+      if (plots <= 0) break;  // the plots no longer set the width
+    }
+    if (width > room && (await drawn(forPhone(spec, scale, room, 1))) > width) {
+      await drawn(forPhone(spec, scale, room));  // legends in one column were no narrower
+    }
+    return current;
   }
 
   // A chart drawn at build time (spacerace/engine/prerender.py) stays on screen while the
@@ -76,12 +182,7 @@
     const options = { actions: false, renderer: "svg" };
     return embed(element, spec, options).then((result) => {
       withControls(element);
-      const svg = element.querySelector("svg");
-      const room = element.parentElement ? element.parentElement.clientWidth : 0;
-      const smaller = svg && room ? narrowed(spec, svg.getBoundingClientRect().width - room) : null;
-      if (!smaller) return result;
-      result.finalize();
-      return window.vegaEmbed(element, smaller, options);
+      return fitToColumn(element, spec, options, result);
     });
   }
 

@@ -14,8 +14,11 @@ import pytest
 
 from spacerace.engine.seminar import CHROMIUM_FLAGS
 
-CHARTS_DRAWN = "() => [...document.querySelectorAll('.spacerace-chart')].every(c => c.querySelector('svg, canvas'))"
-"""True when every chart container holds what Vega drew."""
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.spacerace-chart')].every(c =>
+  c.querySelector('svg, canvas') && !c.hasAttribute('data-prerendered')
+  && c.nextElementSibling && c.nextElementSibling.classList.contains('spacerace-downloads'))"""
+"""True when every chart is drawn by Vega and done: not the drawing made at build time, fitted to its
+column (on a phone it may be drawn a few times) and given its download buttons, which come last."""
 
 
 @pytest.fixture(scope="module")
