@@ -918,9 +918,14 @@ NAMED_PLANS: dict[str, str] = {
 def plan_numbers(projected: pd.DataFrame, named: Mapping[str, str] = NAMED_PLANS) -> dict[str, object]:
     """For each named plan of :func:`project_slip`'s table: ``<key>_target`` (current target year),
     ``<key>_first`` (first known target as written) and ``<key>_projected`` (year after the slip);
-    ``gaganyaan_phrase`` says whether Gaganyaan moves; ``n_plans`` counts every open plan."""
+    ``gaganyaan_phrase`` says whether Gaganyaan moves; ``n_plans`` counts every open plan,
+    ``n_plans_moved`` those whose current target is already later than their first known one and
+    ``n_plans_unmoved`` the others (still on their first known target)."""
     by_id = projected.set_index("event_id")
-    numbers: dict[str, object] = {"n_plans": int(len(projected))}
+    moved = int((projected["slipped_so_far"].astype(float) > 0).sum())
+    numbers: dict[str, object] = {
+        "n_plans": int(len(projected)), "n_plans_moved": moved, "n_plans_unmoved": int(len(projected)) - moved,
+    }
     for key, event_id in named.items():
         numbers[f"{key}_target"] = int(by_id.at[event_id, "when"].year)
         numbers[f"{key}_first"] = str(by_id.at[event_id, "first_target"])

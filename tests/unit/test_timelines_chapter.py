@@ -262,6 +262,7 @@ def test_slip_and_plan_numbers(plans: pd.DataFrame) -> None:
     projected = project_slip(plans, slip_years=1.0)
     numbers = plan_numbers(projected, {"gaganyaan": "p2", "other": "p3"})
     assert numbers["n_plans"] == 3
+    assert (numbers["n_plans_moved"], numbers["n_plans_unmoved"]) == (2, 1)  # p2 and p3 moved; p1 on its only target
     assert (numbers["other_target"], numbers["other_first"], numbers["other_projected"]) == (2026, "2026-03", 2027)
     assert numbers["gaganyaan_phrase"].startswith("has already slipped more than the median")  # p2 stays
     assert "chn-crewed-lunar-landing" in NAMED_PLANS.values()
