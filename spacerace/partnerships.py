@@ -568,16 +568,52 @@ def largest_group(counts: pd.DataFrame, camp: str) -> tuple[str, int, int]:
     """The region with the most countries of ``camp`` in a table with columns ``camp``,
     ``book_region`` and ``countries``: (region, its count, the camp's total).
 
-    Regions that tie are all named (``"each of Africa and Asia"``); a camp with no rows gives
-    ``("none", 0, 0)``.
+    Regions that tie are all named (``"Africa and Asia"``, each with that count); a camp with no
+    rows gives ``("none", 0, 0)``.
     """
     rows = counts[counts["camp"] == camp]
     if rows.empty:
         return "none", 0, 0
     most = int(rows["countries"].max())
     top = sorted(rows.loc[rows["countries"] == most, "book_region"].astype(str))
-    region = top[0] if len(top) == 1 else "each of " + ", ".join(top[:-1]) + " and " + top[-1]
+    region = top[0] if len(top) == 1 else ", ".join(top[:-1]) + " and " + top[-1]
     return region, most, int(rows["countries"].sum())
+
+
+def largest_group_sentence(counts: pd.DataFrame, camp: str, members: str) -> str:
+    """A sentence on the region with the most ``members`` (a plural noun, ``"ILRS partners"``) of
+    ``camp``, ties included (see :func:`largest_group`):
+
+    ``"The largest group of ILRS partners, 5 countries (38% of the camp), is in Asia."`` or
+    ``"Africa and Asia each have 5 ILRS partners (31% of the camp each), more than any other region."``
+    """
+    region, n, total = largest_group(counts, camp)
+    if n == 0:
+        return f"There are no {members} in the regions shown."
+    share = f"{100 * n / total:.0f}% of the camp"
+    rows = counts[counts["camp"] == camp]
+    if int((rows["countries"] == n).sum()) > 1:
+        return f"{region} each have {n} {members} ({share} each), more than any other region."
+    return f"The largest group of {members}, {n} {'country' if n == 1 else 'countries'} ({share}), is in {region}."
+
+
+def in_how_many(n: int, total: int, clause: str, negated: str) -> str:
+    """A sentence saying in how many of ``total`` cases ``clause`` holds, as a reader would say it.
+
+    ``in_how_many(2, 2, "the ILRS came first", "the ILRS did not come first")`` -> ``"In both, the
+    ILRS came first."``; ``(1, 2)`` -> ``"In one of them, the ILRS came first."``; ``(3, 3)`` ->
+    ``"In all 3, ..."``; ``(2, 5)`` -> ``"In 2 of them, ..."``; ``(1, 1)`` -> ``"In its case, ..."``;
+    none of them uses ``negated``: ``(0, 2)`` -> ``"In both, the ILRS did not come first."``. An
+    empty string when ``total`` is 0 (there is nothing to count).
+    """
+    if total <= 0:
+        return ""
+    whole = {1: "In its case", 2: "In both"}.get(total, f"In all {total}")
+    if n == 0:
+        return f"{whole}, {negated}."
+    if n == total:
+        return f"{whole}, {clause}."
+    return f"{'In one of them' if n == 1 else f'In {n} of them'}, {clause}."
 
 
 # --------------------------------------------------------------------------- numbers quoted in the text
@@ -636,8 +672,8 @@ def hedger_numbers(memberships: pd.DataFrame, date: DateLike, names: dict[str, s
     """What the chapter says about the countries in both camps on ``date``.
 
     ``n_hedgers``, ``hedgers_text`` (one sentence per country, see :func:`hedger_sentence`),
-    ``n_ilrs_first`` (hedgers that joined the ILRS first), and, for the Artemis signatories that
-    take part in APSCO in any role, ``n_apsco_artemis``, ``apsco_artemis_text`` (their names) and
+    ``ilrs_first_text`` (how many of them joined the ILRS first, as a sentence, see
+    :func:`in_how_many`: ``"In both, the ILRS came first."``), and, for the Artemis signatories that take part in APSCO in any role, ``n_apsco_artemis``, ``apsco_artemis_text`` (their names) and
     ``apsco_artemis_roles`` ("Thailand member, ...").
     """
     from .countries import actor_name
@@ -652,7 +688,9 @@ def hedger_numbers(memberships: pd.DataFrame, date: DateLike, names: dict[str, s
     return {
         "n_hedgers": len(both),
         "hedgers_text": "; ".join(sentences) + "." if sentences else "none.",
-        "n_ilrs_first": int((both["first"] == "ILRS").sum()),
+        "ilrs_first_text": in_how_many(
+            int((both["first"] == "ILRS").sum()), len(both), "the ILRS came first", "the ILRS did not come first"
+        ),
         "n_apsco_artemis": len(codes),
         "apsco_artemis_text": names_list(codes, names),
         "apsco_artemis_roles": ", ".join(f"{names_list([c], names)} {apsco[c]}" for c in codes) or "none",
@@ -663,17 +701,16 @@ def region_numbers(counts: pd.DataFrame) -> dict[str, int | float | str]:
     """What the chapter says about a table of members per camp and region (columns ``camp``
     (``"Artemis Accords"`` or ``"ILRS"``), ``book_region``, ``countries``).
 
-    For each camp (keys ``artemis_...`` and ``ilrs_...``): ``top_region``, ``top_n``, ``top_share``
-    (per cent of the camp, see :func:`largest_group`) and ``n_regions``; and ``artemis_africa``,
+    For each camp (keys ``artemis_...`` and ``ilrs_...``): ``top_region`` (the region with the most
+    members, or the regions that tie: ``"Africa and Asia"``), ``top_text`` (a sentence with its count
+    and share, see :func:`largest_group_sentence`) and ``n_regions``; and ``artemis_africa``,
     ``ilrs_africa`` (members in Africa).
     """
     numbers: dict[str, int | float | str] = {}
     africa = counts[counts["book_region"] == "Africa"].set_index("camp")["countries"]
-    for camp, key in (("Artemis Accords", "artemis"), ("ILRS", "ilrs")):
-        region, n, total = largest_group(counts, camp)
-        numbers[f"{key}_top_region"] = region
-        numbers[f"{key}_top_n"] = n
-        numbers[f"{key}_top_share"] = 100 * n / total if total else 0.0
+    for camp, key, members in (("Artemis Accords", "artemis", "signatories of the Accords"), ("ILRS", "ilrs", "ILRS partners")):
+        numbers[f"{key}_top_region"] = largest_group(counts, camp)[0]
+        numbers[f"{key}_top_text"] = largest_group_sentence(counts, camp, members)
         numbers[f"{key}_n_regions"] = int((counts["camp"] == camp).sum())
         numbers[f"{key}_africa"] = int(africa.get(camp, 0))
     return numbers

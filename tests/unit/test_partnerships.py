@@ -315,9 +315,34 @@ def test_count_in_force_and_largest_group() -> None:
     organisations = pd.DataFrame({"date": ["2023-04-25", "2024", "2024-09-05"], "date_precision": ["day", "year", "day"]})
     assert p.count_in_force(organisations, "2024-09-05") == 2  # "2024" counts from 31 December
     counts = pd.DataFrame({"camp": ["ILRS", "ILRS", "ILRS", "Artemis Accords"], "book_region": ["Asia", "Africa", "Europe", "Europe"], "countries": [5, 5, 3, 28]})
-    assert p.largest_group(counts, "ILRS") == ("each of Africa and Asia", 5, 13)
+    assert p.largest_group(counts, "ILRS") == ("Africa and Asia", 5, 13)
     assert p.largest_group(counts, "Artemis Accords") == ("Europe", 28, 28)
     assert p.largest_group(counts, "Quad") == ("none", 0, 0)
+
+
+def test_largest_group_sentence_names_ties_naturally() -> None:
+    counts = pd.DataFrame({"camp": ["ILRS", "ILRS", "ILRS", "Artemis Accords"], "book_region": ["Asia", "Africa", "Europe", "Europe"], "countries": [5, 5, 3, 1]})
+    assert p.largest_group_sentence(counts, "ILRS", "ILRS partners") == (
+        "Africa and Asia each have 5 ILRS partners (38% of the camp each), more than any other region."
+    )
+    assert p.largest_group_sentence(counts, "Artemis Accords", "signatories") == (
+        "The largest group of signatories, 1 country (100% of the camp), is in Europe."
+    )
+    assert p.largest_group_sentence(counts, "Quad", "members") == "There are no members in the regions shown."
+
+
+def test_in_how_many_says_both_all_and_one() -> None:
+    def say(n: int, total: int) -> str:
+        return p.in_how_many(n, total, "the ILRS came first", "the ILRS did not come first")
+
+    assert say(2, 2) == "In both, the ILRS came first."
+    assert say(1, 2) == "In one of them, the ILRS came first."
+    assert say(0, 2) == "In both, the ILRS did not come first."
+    assert say(3, 3) == "In all 3, the ILRS came first."
+    assert say(2, 5) == "In 2 of them, the ILRS came first."
+    assert say(1, 1) == "In its case, the ILRS came first."
+    assert say(0, 1) == "In its case, the ILRS did not come first."
+    assert say(0, 0) == ""
 
 
 def test_numbers_quoted_in_the_chapter() -> None:
@@ -335,11 +360,13 @@ def test_numbers_quoted_in_the_chapter() -> None:
         "ilrs_first_state_date": "June 2021",
     }
     hedging = p.hedger_numbers(WITH_AS_OF, "2024-12-31")
-    assert hedging["n_hedgers"] == 2 and hedging["n_ilrs_first"] == 1
+    assert hedging["n_hedgers"] == 2 and hedging["ilrs_first_text"] == "In one of them, the ILRS came first."
     assert hedging["hedgers_text"].startswith("Egypt joined both on 1 June 2021; Thailand joined the ILRS on 5 April 2024")
     assert (hedging["n_apsco_artemis"], hedging["apsco_artemis_text"], hedging["apsco_artemis_roles"]) == (0, "none", "none")
     counts = pd.DataFrame({"camp": ["ILRS", "Artemis Accords", "Artemis Accords"], "book_region": ["Africa", "Africa", "Asia"], "countries": [2, 1, 3]})
     assert p.region_numbers(counts) == {
-        "artemis_top_region": "Asia", "artemis_top_n": 3, "artemis_top_share": 75.0, "artemis_n_regions": 2, "artemis_africa": 1,
-        "ilrs_top_region": "Africa", "ilrs_top_n": 2, "ilrs_top_share": 100.0, "ilrs_n_regions": 1, "ilrs_africa": 2,
+        "artemis_top_region": "Asia", "artemis_n_regions": 2, "artemis_africa": 1,
+        "artemis_top_text": "The largest group of signatories of the Accords, 3 countries (75% of the camp), is in Asia.",
+        "ilrs_top_region": "Africa", "ilrs_n_regions": 1, "ilrs_africa": 2,
+        "ilrs_top_text": "The largest group of ILRS partners, 2 countries (100% of the camp), is in Africa.",
     }
