@@ -732,6 +732,60 @@ def describe(name: str) -> dict:
     }
 
 
+def sources_html(sources: Iterable[Mapping[str, str]]) -> str:
+    """A dataset's sources as HTML for the Data page, every text escaped.
+
+    A source with a ``path`` is a link; one without is plain text (a title such as "web pages, one
+    address per row in source_url" has no single address, and must not link to one row's page).
+    Sources are separated by "; ", except after a title ending in a colon, which introduces the
+    examples that follow it.
+    """
+    import html
+
+    out, previous = "", ""
+    for source in sources:
+        title = source.get("title") or source.get("path", "")
+        text = html.escape(title)
+        if source.get("path"):
+            text = f'<a href="{html.escape(source["path"])}">{text}</a>'
+        if out:
+            out += " " if previous.endswith(":") else "; "
+        out += text
+        previous = title
+    return out
+
+
+def dataset_html(info: Mapping) -> str:
+    """The heading, download link, description, sources and licences of one dataset, as HTML for the
+    Data page; ``info`` is what :func:`describe` returns."""
+    import html
+
+    file = html.escape(info["file"])
+    as_of = f", as of {html.escape(info['as_of'])}" if info.get("as_of") else ""
+    licences = ", ".join(html.escape(l.get("title", l.get("name", ""))) for l in info.get("licenses", []))
+    return (
+        f"<h2 id='dataset-{html.escape(info['name'])}'>{html.escape(info['title'])}</h2>"
+        f"<p><a href='../_static/data/{file}' download><code>{file}</code></a>: {info['rows']:,} rows{as_of}.</p>"
+        f"<p>{html.escape(info['description'])}</p>"
+        f"<p><strong>Sources:</strong> {sources_html(info.get('sources', [])) or 'see each row'}.<br>"
+        f"<strong>Licence:</strong> {licences or 'see sources'}.</p>"
+    )
+
+
+FIELDS_CSS_CLASS = "spacerace-fields"
+"""The class of the Data page's column tables; on a phone the book's stylesheet shows one block per
+column (name and type on one line, the meaning below) instead of four columns."""
+
+
+def fields_table(info: Mapping):
+    """The table of a dataset's columns (column, type, required, meaning) for the Data page, with the
+    class :data:`FIELDS_CSS_CLASS` so that it reads as one block per column on a phone."""
+    from .charts import table
+
+    frame = pd.DataFrame(info["columns"], columns=["column", "type", "required", "meaning"])
+    return table(frame, css_class=FIELDS_CSS_CLASS)
+
+
 # --------------------------------------------------------------------------- the mix of sources
 
 SOURCE_KINDS: tuple[str, ...] = ("official", "press", "scholarly", "dataset", "encyclopaedia copy")
