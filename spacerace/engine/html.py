@@ -9,10 +9,10 @@ and setting up the configuration. The build therefore starts ``python -m spacera
 2. creates a :class:`sphinx.application.Sphinx` for the stage (warnings are errors, keep going),
 3. says it is ready and waits for a line on its standard input: ``go`` builds, anything else (or the
    end of the input) stops it without writing anything,
-   When a file of the stage's ``_static`` or ``_extra`` differs from the site's copy, every page is
-   written again (``force_all``): Sphinx copies static files only after writing pages, and stops
-   early, copying nothing, when no page is out of date (a change to the chart code or the
-   stylesheet alone would never reach the site).
+   Sphinx copies ``_static`` and ``_extra`` only after writing pages, and stops early, copying
+   nothing, when no page is out of date: a change to the chart code or the stylesheet alone would
+   never reach the site. When a copied file still differs from the site's after the build, every
+   page is written again (``force_all``), which copies it.
 4. prints ``DONE <status>`` once every page is written, so the build can publish while the process
    tears down.
 
@@ -150,7 +150,9 @@ def main(stage: Path) -> int:
     print(READY, flush=True)
     if sys.stdin.readline().strip() != "go":
         return 3
-    app.build(force_all=copied_files_changed(stage, Path(app.outdir)))
+    app.build()
+    if copied_files_changed(stage, Path(app.outdir)):  # no page was out of date, so nothing was copied
+        app.build(force_all=True)
     print(f"{DONE} {app.statuscode}", flush=True)
     return app.statuscode
 

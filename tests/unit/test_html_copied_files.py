@@ -1,6 +1,6 @@
 """Sphinx copies ``_static`` into the site only after it writes pages, and writes none when no page
-is out of date; the build then writes every page (``force_all``) when a copied file changed, so
-that a change to the chart code or the stylesheet alone reaches the site."""
+is out of date; when a copied file still differs after the build, every page is written again
+(``force_all``), so that a change to the chart code or the stylesheet alone reaches the site."""
 
 from __future__ import annotations
 
