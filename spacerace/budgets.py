@@ -27,6 +27,7 @@ import pandas as pd
 
 from . import costs
 from .timelines import actor_label, legend_labels
+from .words import join_words
 
 def country_label(code: str) -> str:
     """The name a reader sees for a budget's country: the book's (``"ESA"`` -> ``"Europe (ESA)"``),
@@ -196,8 +197,7 @@ def latest_shares(economy: pd.DataFrame) -> pd.DataFrame:
 
 def names_list(codes: Iterable[str]) -> str:
     """Countries as a sentence lists them: ``["FRA", "ITA", "RUS"]`` -> ``"France, Italy and Russia"``."""
-    names = [country_label(c) for c in codes]
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+    return join_words(country_label(c) for c in codes)
 
 
 def not_drawn(countries: Iterable[str], drawn: Iterable[str], base_year: int) -> str:

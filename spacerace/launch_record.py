@@ -22,6 +22,7 @@ import pandas as pd
 
 from .countries import actor_name
 from .timelines import LINEAGES, MAIN_ACTORS, actor_label
+from .words import join_words, plural
 
 __all__ = [
     "DEFAULT_COUNTRIES",
@@ -293,18 +294,6 @@ def percent_list(shares: pd.Series, digits: int = 0) -> str:
     (each share as :func:`share_label` writes it)."""
     ordered = shares.sort_values(ascending=False)
     return ", ".join(f"{actor_label(c)} {share_label(v, digits)}" for c, v in ordered.items()) or "none"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``"1 test"``, ``"3 tests"``, ``"0 tests"`` (``plural_form`` for irregular words)."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"
-
-
-def join_words(items: Iterable[str]) -> str:
-    """``"a"``, ``"a and b"``, ``"a, b and c"`` (``""`` for nothing)."""
-    items = list(items)
-    return items[0] if len(items) == 1 else (", ".join(items[:-1]) + " and " + items[-1] if items else "")
 
 
 def hidden_decades(rates: pd.DataFrame) -> str:

@@ -37,6 +37,8 @@ from typing import Literal
 
 import pandas as pd
 
+from .words import join_words, plural
+
 FRAMEWORKS: tuple[str, ...] = ("artemis_accords", "ilrs", "apsco", "quad", "esa", "iss")
 """Framework codes, as in the ``framework`` column."""
 
@@ -477,10 +479,7 @@ def names_list(codes: Iterable[str], names: dict[str, str] | None = None, empty:
     """
     from .countries import actor_name
 
-    shown = [(names or {}).get(code) or actor_name(code) or code for code in codes]
-    if not shown:
-        return empty
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return join_words((names or {}).get(code) or actor_name(code) or code for code in codes) or empty
 
 
 def membership_details(in_force: pd.DataFrame) -> pd.DataFrame:
@@ -671,9 +670,11 @@ def growth_numbers(memberships: pd.DataFrame, date: DateLike) -> dict[str, int |
 def hedger_numbers(memberships: pd.DataFrame, date: DateLike, names: dict[str, str] | None = None) -> dict[str, int | str]:
     """What the chapter says about the countries in both camps on ``date``.
 
-    ``n_hedgers``, ``hedgers_text`` (one sentence per country, see :func:`hedger_sentence`),
+    ``n_hedgers`` and ``hedgers_count`` (``"2 countries"``), ``hedgers_text`` (one sentence per
+    country, see :func:`hedger_sentence`),
     ``ilrs_first_text`` (how many of them joined the ILRS first, as a sentence, see
-    :func:`in_how_many`: ``"In both, the ILRS came first."``), and, for the Artemis signatories that take part in APSCO in any role, ``n_apsco_artemis``, ``apsco_artemis_text`` (their names) and
+    :func:`in_how_many`: ``"In both, the ILRS came first."``), and, for the Artemis signatories that take part in APSCO in any role, ``n_apsco_artemis``,
+    ``apsco_artemis_count`` (``"1 country"``), ``apsco_artemis_text`` (their names) and
     ``apsco_artemis_roles`` ("Thailand member, ...").
     """
     from .countries import actor_name
@@ -687,11 +688,13 @@ def hedger_numbers(memberships: pd.DataFrame, date: DateLike, names: dict[str, s
     codes = sorted(set(apsco.index) & signed)
     return {
         "n_hedgers": len(both),
+        "hedgers_count": plural(len(both), "country", "countries"),
         "hedgers_text": "; ".join(sentences) + "." if sentences else "none.",
         "ilrs_first_text": in_how_many(
             int((both["first"] == "ILRS").sum()), len(both), "the ILRS came first", "the ILRS did not come first"
         ),
         "n_apsco_artemis": len(codes),
+        "apsco_artemis_count": plural(len(codes), "country", "countries"),
         "apsco_artemis_text": names_list(codes, names),
         "apsco_artemis_roles": ", ".join(f"{names_list([c], names)} {apsco[c]}" for c in codes) or "none",
     }

@@ -290,13 +290,6 @@ def test_year_ticks_are_round_and_few() -> None:
 # --------------------------------------------------------------------------- words for the prose
 
 
-def test_plural_and_join_words() -> None:
-    assert lr.plural(1, "test") == "1 test" and lr.plural(3, "test") == "3 tests" and lr.plural(0, "decade") == "0 decades"
-    assert lr.plural(2, "country", "countries") == "2 countries" and lr.plural(1200, "piece") == "1,200 pieces"
-    assert lr.join_words([]) == "" and lr.join_words(["a"]) == "a"
-    assert lr.join_words(["a", "b"]) == "a and b" and lr.join_words(["a", "b", "c"]) == "a, b and c"
-
-
 def test_share_label_never_rounds_to_all_or_nothing() -> None:
     assert lr.share_label(99.6) == ">99%" and lr.share_label(99.4) == "99%" and lr.share_label(100.0) == "100%"
     assert lr.share_label(0.3) == "<1%" and lr.share_label(0.0) == "0%" and lr.share_label(99.96, 1) == ">99.9%"

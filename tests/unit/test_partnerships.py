@@ -361,6 +361,7 @@ def test_numbers_quoted_in_the_chapter() -> None:
     }
     hedging = p.hedger_numbers(WITH_AS_OF, "2024-12-31")
     assert hedging["n_hedgers"] == 2 and hedging["ilrs_first_text"] == "In one of them, the ILRS came first."
+    assert (hedging["hedgers_count"], hedging["apsco_artemis_count"]) == ("2 countries", "0 countries")
     assert hedging["hedgers_text"].startswith("Egypt joined both on 1 June 2021; Thailand joined the ILRS on 5 April 2024")
     assert (hedging["n_apsco_artemis"], hedging["apsco_artemis_text"], hedging["apsco_artemis_roles"]) == (0, "none", "none")
     counts = pd.DataFrame({"camp": ["ILRS", "Artemis Accords", "Artemis Accords"], "book_region": ["Africa", "Africa", "Asia"], "countries": [2, 1, 3]})
