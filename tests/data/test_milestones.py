@@ -322,3 +322,23 @@ def test_foundings_are_dated_but_never_raced(ms: pd.DataFrame) -> None:
             "kor-kasa-founded", "usa-artemis-accords", "chn-ilrs-mou", "chn-apsco-convention"} <= set(founded["event_id"])
     assert founded["status"].eq("achieved").all()
     assert "founding" not in set(timelines.firsts(ms, include_partial=True)["category"])
+
+
+#: News-search proxies and aggregators: never a row's source (they echo snippets, not a page).
+PROXY_HOSTS = re.compile(r"workers\.dev|pixtook\.com")
+
+
+def test_no_row_cites_a_news_search_proxy(ms: pd.DataFrame) -> None:
+    cited = ms["source_url"].fillna("") + " " + ms["second_source_url"].fillna("")
+    assert ms.loc[cited.str.contains(PROXY_HOSTS), "event_id"].tolist() == []
+
+
+def test_the_2025_commercial_landings_as_the_press_reports_them(ms: pd.DataFrame) -> None:
+    """collectSPACE and space.com (IM-2), NASA's release via Mirage News (Blue Ghost), read December 2026."""
+    by_id = ms.set_index("event_id")
+    athena = by_id.loc["usa-im-2-athena"]
+    # Landed softly on 6 March 2025 and ended on its side: a soft landing with a major shortfall, like IM-1.
+    assert (athena["date"], athena["date_precision"], athena["outcome"]) == ("2025-03-06", "day", "partial")
+    assert by_id.loc["usa-im-1-odysseus", "outcome"] == "partial"
+    ghost = by_id.loc["usa-blue-ghost-1"]
+    assert (ghost["date"], ghost["date_precision"], ghost["outcome"]) == ("2025-03-02", "day", "success")
