@@ -155,6 +155,22 @@ STYLES: dict[str, dict[str, Style]] = {
         "both": Style(_PURPLE, "diamond"),
         "neither": Style("#bdbdbd", "circle"),
     },
+    # The launch record: a flight's outcome, who launched it, what it carried, which constellation.
+    "outcome": {"success": Style(_GREEN, "circle"), "failure": Style(_VERMILLION, "cross")},
+    "operator": {"government": Style(_BLUE, "square"), "commercial": Style(_ORANGE, "circle")},
+    "payload": {
+        "civil": Style(_GREEN, "circle"),
+        "military": Style(_WINE, "square"),
+        "commercial": Style(_ORANGE, "diamond"),
+        "mixed": Style(_PURPLE, "triangle-up"),
+        "unknown": Style("#9a9a9a", "cross"),
+    },
+    "constellation": {
+        "Starlink": Style("#444444", "circle"),
+        "OneWeb": Style(_WINE, "square"),
+        "Kuiper": Style(_ORANGE, "diamond"),
+        "other constellations": Style("#9a9a9a", "cross"),
+    },
 }
 """Every colour and symbol of the book, by kind of thing. Agencies take their country's style
 (:data:`AGENCY_COUNTRY`); a value the table does not know (a student's own country, say) gets a

@@ -27,10 +27,6 @@ from .words import join_words, plural
 __all__ = [
     "DEFAULT_COUNTRIES",
     "Z_95",
-    "OUTCOME_STYLES",
-    "OPERATOR_STYLES",
-    "PAYLOAD_STYLES",
-    "CONSTELLATION_STYLES",
     "check_selection",
     "wilson_interval",
     "lineage",
@@ -71,22 +67,6 @@ DEFAULT_COUNTRIES: tuple[str, ...] = MAIN_ACTORS
 
 Z_95: float = 1.959963984540054
 """The normal quantile of a two-sided 95% interval."""
-
-OUTCOME_STYLES: dict[str, tuple[str, str]] = {"success": ("#009E73", "circle"), "failure": ("#D55E00", "cross")}
-"""Colour and symbol of a flight's outcome (the book's green and vermillion; 3:1 or more on white)."""
-
-OPERATOR_STYLES: dict[str, str] = {"government": "#0072B2", "commercial": "#B97A00"}
-"""Colour of the launching organisation's class (the book's blue and darkened orange)."""
-
-PAYLOAD_STYLES: dict[str, str] = {
-    "civil": "#009E73", "military": "#882255", "commercial": "#B97A00", "mixed": "#7A5195", "unknown": "#9a9a9a",
-}
-"""Colour of a launch's payload use (green, wine, orange, purple; grey for unknown)."""
-
-CONSTELLATION_STYLES: dict[str, str] = {
-    "Starlink": "#444444", "OneWeb": "#882255", "Kuiper": "#B97A00", "other constellations": "#9a9a9a",
-}
-"""Colour of each large constellation (a constellation not listed is drawn grey)."""
 
 STARSHIP = "Starship"
 """The ``vehicle_family`` of SpaceX's Starship test flights (GCAT lists them as orbital attempts)."""
@@ -327,12 +307,15 @@ def year_ticks(years: pd.Series) -> list[int]:
     return list(range(-(-first // step) * step, last + 1, step))
 
 
-def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: str, width: int = 480):
+def year_bars(counts: pd.DataFrame, column: str, kind: str, title: str, width: int = 480):
     """Stacked bars of attempts per year, one row of bars per country (its own vertical scale, so
-    that small programmes stay visible), coloured by ``column`` with ``styles`` (value -> colour)."""
+    that small programmes stay visible), coloured by ``column`` in the book's colours of ``kind``
+    (``spacerace.charts.STYLES``: ``"operator"``, ``"payload"``), stacked and listed in that order."""
     import altair as alt
 
-    domain = [v for v in styles if v in set(counts[column])]
+    from .charts import STYLES, color
+
+    domain = [v for v in STYLES[kind] if v in set(counts[column])]
     names = list(dict.fromkeys(counts["name"]))
     # One row per country and year, a column per value: a third of the long table's size on the page.
     wide = counts.pivot_table(index=["name", "year"], columns=column, values="attempts", aggfunc="sum", fill_value=0)
@@ -342,8 +325,7 @@ def year_bars(counts: pd.DataFrame, column: str, styles: dict[str, str], title: 
     ).mark_bar().encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", values=year_ticks(counts["year"])), scale=alt.Scale(nice=False, padding=4)),
         y=alt.Y("attempts:Q", title="Attempts", axis=alt.Axis(tickCount=3)),
-        color=alt.Color(f"{column}:N", title=title, scale=alt.Scale(domain=domain, range=[styles[v] for v in domain]),
-                        sort=domain, legend=alt.Legend(orient="bottom", columns=3, titleLimit=0)),
+        color=color(f"{column}:N", kind, domain, title=title, sort=domain, legend=alt.Legend(orient="bottom", columns=3, titleLimit=0)),
         order=alt.Order("stack:Q"),
         tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip(f"{column}:N", title=title), alt.Tooltip("attempts:Q", title="Attempts")],

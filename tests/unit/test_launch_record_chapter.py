@@ -257,7 +257,7 @@ def test_asat_remaining(asat: pd.DataFrame) -> None:
 
 def test_year_bars_passes_one_row_per_country_and_year(outcomes: pd.DataFrame) -> None:
     counts = lr.by_year(outcomes, ["USA", "CHN"], 2023, 2024, "payload_use")
-    spec = lr.year_bars(counts, "payload_use", lr.PAYLOAD_STYLES, "Payload use").to_dict()
+    spec = lr.year_bars(counts, "payload_use", "payload", "Payload use").to_dict()
     rows = next(iter(spec["datasets"].values()))
     # USA 2023, USA 2024, CHN 2024: three rows, one column per payload use drawn (zeros filled).
     assert len(rows) == 3
