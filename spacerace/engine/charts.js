@@ -116,6 +116,8 @@
     };
     const layout = phoneLayout(spec, phone);
     config.legend = phoneLayout(config.legend, phone, "legend");  // also the legends placed by default
+    // Two legends under a plot are stacked, not side by side (Vega's legend layout, passed through).
+    config.legend.layout = { bottom: { direction: "vertical", anchor: "start" }, top: { direction: "vertical", anchor: "start" } };
     layout.config = config;
     return layout;
   }
