@@ -47,8 +47,8 @@
   // The phone layout of a chart, for a column `room` pixels wide: legends go below the plot in at
   // most two columns, the width of every view (a single chart, each chart of a concatenation, each
   // panel of a facet) is multiplied by `scale`, titles and axis titles are broken into lines that
-  // fit, and long axis labels end in an ellipsis (the tooltip has them whole). Text keeps its size.
-  // The data are shared, not copied.
+  // fit, and colliding axis labels are thinned. Text does not scale with the plots (forPhone sets
+  // its phone sizes). The data are shared, not copied.
   const VIEW_KEYS = ["mark", "layer", "vconcat", "hconcat", "concat", "facet", "repeat", "spec", "encoding"];
   const measure = document.createElement("canvas").getContext("2d");
 
@@ -103,10 +103,11 @@
       .filter((name) => name in style).map((name) => [name, Math.max(11, Math.round(style[name] * 0.8))]));
     for (const part of ["axis", "legend", "header", "title", "text"]) config[part] = Object.assign({}, config[part], smaller(config[part] || {}));
     const family = config.font || "sans-serif";
+    // Long axis labels end in an ellipsis (the tooltip has them whole).
     config.axis.labelLimit = Math.min(config.axis.labelLimit || 180, Math.floor(room * 0.4));
     config.legend.labelLimit = Math.min(config.legend.labelLimit || 160, Math.floor(room * 0.4));  // two columns fit
     config.header.labelLimit = Math.floor(room * 0.9);
-    config.axis.labelOverlap = config.axis.labelOverlap === undefined ? true : config.axis.labelOverlap;
+    config.axis.labelOverlap ??= true;
     const style = config.title;
     const phone = {
       scale: scale, room: room, legendColumns: legendColumns,
